@@ -1,0 +1,18 @@
+'use strict';
+
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.js'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+	},
+	moduleFileExtensions: ['ts', 'js', 'json'],
+	setupFiles: ['<rootDir>/test/harness/setup-env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/setup-after-env.js'],
+	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+	coverageReporters: ['text-summary', 'text', 'lcov'],
+	coverageThreshold: { global: { lines: 90 } },
+	testTimeout: 30000,
+};

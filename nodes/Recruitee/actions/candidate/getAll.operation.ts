@@ -1,0 +1,183 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { optionalDate } from '../../../shared/dates';
+import { pageSizeOption, returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
+import {
+	numericIdList,
+	readParameters,
+	returnAllLimit,
+	validateParameters,
+	wantedCount,
+} from '../../../shared/validation';
+import { offerIdOf, offerLocator } from '../../helpers/locators';
+import { simplifyCandidate } from '../../helpers/simplify';
+import { recordWithId, recruiteeList } from '../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Candidate IDs',
+				name: 'ids',
+				type: 'string',
+				default: '',
+				placeholder: '47628534, 47318282',
+				description: 'Only these candidates, by ID, separated by commas',
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only candidates created after this moment',
+			},
+			offerLocator(
+				'offerId',
+				'Only candidates of this job or talent pool ("all candidates of an offer")',
+				false,
+			),
+			{
+				displayName: 'Query',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only candidates whose name or email contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'qualified',
+				options: [
+					{
+						name: 'Disqualified',
+						value: 'disqualified',
+						description: 'Candidates disqualified in at least one job',
+					},
+					{
+						name: 'Qualified',
+						value: 'qualified',
+						description: 'Candidates still qualified in at least one job',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			pageSizeOption(100, 10000),
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: 'by_date',
+				options: [
+					{ name: 'Newest First', value: 'by_date' },
+					{ name: 'Latest Message First', value: 'by_last_message' },
+				],
+			},
+			{
+				displayName: 'With Messages',
+				name: 'withMessages',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include candidates’ messages counts',
+			},
+			{
+				displayName: 'With My Messages',
+				name: 'withMyMessages',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the counts of messages sent by the token’s user',
+			},
+		],
+	},
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['getAll'] } },
+	properties,
+);
+
+const parameters = (timezone: string) =>
+	z.object({
+		...returnAllLimit,
+		filters: z.object({
+			ids: numericIdList.optional(),
+			createdAfter: optionalDate(timezone),
+			query: z.string().optional(),
+			status: z.enum(['qualified', 'disqualified']).optional(),
+		}),
+		options: z.object({
+			pageSize: z.number().int().min(1).max(10000).default(100),
+			sort: z.enum(['by_date', 'by_last_message']).optional(),
+			withMessages: z.boolean().optional(),
+			withMyMessages: z.boolean().optional(),
+		}),
+		simplify: z.boolean(),
+	});
+
+const LABELS = {
+	returnAll: 'Return All',
+	limit: 'Limit',
+	ids: 'Candidate IDs',
+	createdAfter: 'Created After',
+	query: 'Query',
+	status: 'Status',
+	pageSize: 'Page Size',
+	sort: 'Sort',
+	withMessages: 'With Messages',
+	withMyMessages: 'With My Messages',
+	simplify: 'Simplify',
+};
+
+const page = z.object({ candidates: z.array(recordWithId) });
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const raw = readParameters(this, itemIndex, {
+		returnAll: false,
+		limit: 50,
+		filters: {},
+		options: {},
+		simplify: true,
+	});
+	const p = validateParameters(this, parameters(this.getTimezone()), raw, itemIndex, LABELS);
+	const offerId = await offerIdOf(this, (raw.filters as IDataObject).offerId, itemIndex);
+	const { filters, options } = p;
+	const candidates = await recruiteeList(this, {
+		path: '/candidates',
+		query: {
+			offer_id: offerId,
+			created_after: filters.createdAfter?.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+			qualified: filters.status === 'qualified' ? true : undefined,
+			disqualified: filters.status === 'disqualified' ? true : undefined,
+			ids: filters.ids?.join(','),
+			query: filters.query?.trim(),
+			sort: options.sort,
+			with_messages: options.withMessages || undefined,
+			with_my_messages: options.withMyMessages || undefined,
+		},
+		style: 'offset',
+		limit: wantedCount(p),
+		pageSize: options.pageSize,
+		itemIndex,
+		schema: page,
+		extract: (body) => ({ records: body.candidates }),
+		idOf: (candidate) => candidate.id,
+	});
+	return p.simplify ? candidates.map(simplifyCandidate) : candidates;
+}

@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+
+export { get, getAll };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['offer'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a job or talent pool by ID',
+				action: 'Get an offer',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List jobs and talent pools',
+				action: 'Get many offers',
+			},
+		],
+		default: 'getAll',
+	},
+	...get.description,
+	...getAll.description,
+];

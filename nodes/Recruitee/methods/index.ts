@@ -1,0 +1,83 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { z } from 'zod';
+
+import { recordWithId, recruiteeGet } from '../transport';
+
+const APP_URL = 'https://app.recruitee.com/#';
+const LIST_PAGE_SIZE = 50;
+
+const offersBrief = z.object({ offers: z.array(recordWithId) });
+
+async function offers(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const body = await recruiteeGet(ctx, {
+		path: '/offers',
+		query: { view_mode: 'brief' },
+		schema: offersBrief,
+	});
+	return body.offers;
+}
+
+function offerLabel(offer: IDataObject): string {
+	const kind = offer.kind === 'talent_pool' ? 'talent pool' : 'job';
+	return `${String(offer.title)} (${kind}, ${String(offer.status)})`;
+}
+
+const searchPage = z.object({ hits: z.array(recordWithId), total: z.number() });
+
+export const listSearch = {
+	async searchOffers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const needle = (filter ?? '').trim().toLowerCase();
+		const results = (await offers(this))
+			.filter((offer) => !needle || String(offer.title).toLowerCase().includes(needle))
+			.map((offer) => ({
+				name: offerLabel(offer),
+				value: String(offer.id),
+				url: `${APP_URL}/offers/${String(offer.slug)}`,
+			}));
+		return { results };
+	},
+
+	async searchCandidates(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(paginationToken) || 1;
+		const text = (filter ?? '').trim();
+		const body = await recruiteeGet(this, {
+			path: '/search/new/candidates',
+			query: {
+				filters_json: text ? JSON.stringify([{ field: 'all', query: text }]) : undefined,
+				limit: LIST_PAGE_SIZE,
+				page,
+				sort_by: 'created_at_desc',
+			},
+			schema: searchPage,
+		});
+		const results = body.hits.map((hit) => {
+			const emails = Array.isArray(hit.emails) ? hit.emails : [];
+			const email = emails.length ? ` <${String(emails[0])}>` : '';
+			return {
+				name: `${String(hit.name)}${email}`,
+				value: String(hit.id),
+				url: `${APP_URL}/dashboard/overview?candidate=${hit.id}`,
+			};
+		});
+		const more = page * LIST_PAGE_SIZE < body.total && body.hits.length > 0;
+		return { results, paginationToken: more ? String(page + 1) : undefined };
+	},
+};
+
+export const loadOptions = {
+	async getOffers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await offers(this)).map((offer) => ({
+			name: offerLabel(offer),
+			value: offer.id as number,
+		}));
+	},
+};

@@ -1,0 +1,253 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { ApiContext, Query, RawResponse } from '../../shared/http';
+import {
+	apiError,
+	BODY_PROBLEM_TEXT,
+	parseJsonText,
+	sendRequest,
+	withQuery,
+} from '../../shared/http';
+import type { Page, PageRequest } from '../../shared/paging';
+import { collectPages } from '../../shared/paging';
+import { itemSuffix } from '../../shared/validation';
+
+export const RECRUITEE_CREDENTIAL = 'recruiteeApi';
+const DEFAULT_BASE_URL = 'https://api.recruitee.com';
+
+interface RecruiteeCredentials {
+	companyId?: string | number;
+	baseUrl?: string;
+}
+
+const baseUrls = new WeakMap<object, Promise<string>>();
+
+async function loadCompanyBaseUrl(ctx: ApiContext): Promise<string> {
+	const credentials = await ctx.getCredentials<RecruiteeCredentials>(RECRUITEE_CREDENTIAL);
+	const base = String(credentials.baseUrl || DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
+	const company = String(credentials.companyId ?? '').trim();
+	if (company === '') {
+		throw new NodeOperationError(ctx.getNode(), 'The Recruitee credential has no Company ID', {
+			description:
+				'Open the "Recruitee API" credential and fill in Company ID (Settings → Apps and plugins → Personal API tokens → Current company details).',
+		});
+	}
+	return `${base}/c/${encodeURIComponent(company)}`;
+}
+
+/** `{baseUrl}/c/{companyId}`, read once per node run. */
+function companyBaseUrl(ctx: ApiContext): Promise<string> {
+	let url = baseUrls.get(ctx);
+	if (!url) {
+		url = loadCompanyBaseUrl(ctx);
+		url.catch(() => baseUrls.delete(ctx));
+		baseUrls.set(ctx, url);
+	}
+	return url;
+}
+
+/** A Recruitee record: an object with a numeric id. Checked without copying (lists can be huge). */
+export const recordWithId = z.custom<IDataObject & { id: number }>(
+	(value) =>
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		typeof (value as { id?: unknown }).id === 'number',
+	{ message: 'a record without a numeric "id"' },
+);
+
+const anyObject = z.custom<IDataObject>(
+	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+	{ message: 'not an object' },
+);
+
+export const references = z.array(anyObject).optional();
+
+export interface RecruiteeGet<S extends z.ZodTypeAny> {
+	/** Path below /c/{companyId}, segments already encoded. */
+	path: string;
+	query?: Query;
+	/** The documented response envelope. */
+	schema: S;
+	itemIndex?: number;
+	/** What a 404 means here, e.g. 'No candidate with ID 123'. */
+	notFound?: string;
+}
+
+function errorText(body: string): string | undefined {
+	const parsed = parseJsonText(body);
+	if (!parsed.ok) return undefined;
+	const value = parsed.value as {
+		error?: unknown;
+		errors?: unknown;
+		message?: unknown;
+	};
+	if (value === null || typeof value !== 'object') return JSON.stringify(value);
+	if (typeof value.error === 'string') return value.error;
+	if (Array.isArray(value.errors)) {
+		return value.errors
+			.map((e: unknown) =>
+				typeof e === 'string' ? e : ((e as { message?: string })?.message ?? JSON.stringify(e)),
+			)
+			.join('; ');
+	}
+	if (typeof value.message === 'string') return value.message;
+	return JSON.stringify(value).slice(0, 300);
+}
+
+const CREDENTIAL_HINT = 'in the "Recruitee API" credential';
+
+function mapErrorResponse(
+	ctx: ApiContext,
+	response: RawResponse,
+	label: string,
+	request: RecruiteeGet<z.ZodTypeAny>,
+): Error {
+	const status = response.statusCode;
+	const text = errorText(response.body);
+	const said = text ? ` Recruitee said: "${text}".` : '';
+	const where = itemSuffix(request.itemIndex);
+	const fail = (message: string, description: string) =>
+		apiError(ctx, {
+			message: `${message}${where}`,
+			description: `${description}${said} (${label})`,
+			httpCode: status,
+			itemIndex: request.itemIndex,
+		});
+	if (status === 401) {
+		return fail(
+			'Recruitee rejected the API token (HTTP 401)',
+			`Check API Token ${CREDENTIAL_HINT}: copy it again from Settings → Apps and plugins → Personal API tokens; it may have been revoked.`,
+		);
+	}
+	if (status === 422 && /company/i.test(text ?? '')) {
+		return fail(
+			'Recruitee does not accept this Company ID (HTTP 422)',
+			`Check Company ID ${CREDENTIAL_HINT}: use the ID from Settings → Apps and plugins → Personal API tokens → Current company details.`,
+		);
+	}
+	if (status === 403) {
+		return fail(
+			'Recruitee refused access (HTTP 403)',
+			`Check Company ID ${CREDENTIAL_HINT}, and that the token's user may see this data (the audit log needs an admin).`,
+		);
+	}
+	if (status === 404) {
+		return fail(
+			request.notFound ?? 'Recruitee found nothing here (HTTP 404)',
+			'Check the ID, and that it belongs to the company in the credential.',
+		);
+	}
+	if (status === 429) {
+		return fail(
+			'Recruitee is rate limiting requests (HTTP 429), still after the retries',
+			'Wait a little and run again, or process fewer items at once.',
+		);
+	}
+	if (status >= 500) {
+		return fail(
+			`Recruitee failed to process the request (HTTP ${status})`,
+			"This is a problem on Recruitee's side: run again later. If it persists, narrow the request (a smaller page size or date range).",
+		);
+	}
+	return fail(
+		`Recruitee rejected the request (HTTP ${status})`,
+		'Check the parameters of this operation.',
+	);
+}
+
+function describeSchemaProblem(error: z.ZodError): string {
+	const issue = error.issues[0];
+	const at = issue.path.length ? ` at "${issue.path.join('.')}"` : '';
+	return `${issue.message}${at}`;
+}
+
+/** GET a Recruitee route, check the envelope, map every failure to a clear NodeApiError. */
+export async function recruiteeGet<S extends z.ZodTypeAny>(
+	ctx: ApiContext,
+	request: RecruiteeGet<S>,
+): Promise<z.infer<S>> {
+	const base = await companyBaseUrl(ctx);
+	const label = `GET ${request.path}`;
+	const outcome = await sendRequest(ctx, {
+		credentialType: RECRUITEE_CREDENTIAL,
+		method: 'GET',
+		url: withQuery(`${base}${request.path}`, request.query),
+		itemIndex: request.itemIndex,
+	});
+	if (!outcome.response) {
+		throw apiError(ctx, {
+			message: `Could not reach Recruitee (${outcome.failure.code}) after ${outcome.attempts} attempt(s)${itemSuffix(request.itemIndex)}`,
+			description: `Check Base URL ${CREDENTIAL_HINT} and the network or proxy between n8n and Recruitee. ${outcome.failure.message} (${label})`,
+			itemIndex: request.itemIndex,
+		});
+	}
+	const { response } = outcome;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw mapErrorResponse(ctx, response, label, request);
+	}
+	const parsed = parseJsonText(response.body);
+	if (!parsed.ok) {
+		throw apiError(ctx, {
+			message: `Recruitee answered ${label} with ${BODY_PROBLEM_TEXT[parsed.problem]}${itemSuffix(request.itemIndex)}`,
+			description: `Run again. If it persists, check Base URL ${CREDENTIAL_HINT}: it must be the Recruitee API (https://api.recruitee.com).`,
+			httpCode: response.statusCode,
+			itemIndex: request.itemIndex,
+		});
+	}
+	const checked = request.schema.safeParse(parsed.value);
+	if (!checked.success) {
+		throw apiError(ctx, {
+			message: `Recruitee answered ${label} with a response this node does not understand${itemSuffix(request.itemIndex)}`,
+			description: `Unexpected response: ${describeSchemaProblem(checked.error)}. Check Base URL ${CREDENTIAL_HINT}; if it is right, the API may have changed: please report it.`,
+			httpCode: response.statusCode,
+			itemIndex: request.itemIndex,
+		});
+	}
+	return checked.data;
+}
+
+export interface RecruiteeListOptions<S extends z.ZodTypeAny, T> {
+	path: string;
+	query: Query;
+	style: 'offset' | 'page';
+	limit?: number;
+	pageSize: number;
+	itemIndex: number;
+	schema: S;
+	/** The records (and total, if any) of one checked response. */
+	extract: (body: z.infer<S>) => Page<T>;
+	idOf: (record: T) => string | number;
+}
+
+/** Pages through a Recruitee list, all-or-error. */
+export async function recruiteeList<S extends z.ZodTypeAny, T>(
+	ctx: ApiContext,
+	options: RecruiteeListOptions<S, T>,
+): Promise<T[]> {
+	const { path, schema, itemIndex } = options;
+	return await collectPages<T>({
+		limit: options.limit,
+		pageSize: options.pageSize,
+		style: options.style,
+		idOf: options.idOf,
+		fetch: async (request: PageRequest) => {
+			const paging: Query =
+				options.style === 'offset'
+					? { limit: request.size, offset: request.offset }
+					: { limit: request.size, page: request.page };
+			const query = { ...options.query, ...paging };
+			return options.extract(await recruiteeGet(ctx, { path, query, schema, itemIndex }));
+		},
+		stalled: (progress) =>
+			apiError(ctx, {
+				message: `Recruitee returned page ${progress.pages} of GET ${path} again: it is not paging${itemSuffix(itemIndex)}`,
+				description: `After ${progress.records} records a full page brought nothing new, so the list cannot be read completely. Narrow the request (for example a date range) so it fits in one page, or raise Page Size.`,
+				itemIndex,
+			}),
+	});
+}

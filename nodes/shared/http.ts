@@ -1,0 +1,261 @@
+import type {
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
+
+/** Every n8n context our transports are called from. */
+export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export type QueryValue = string | number | boolean | undefined | null;
+export type Query = Record<string, QueryValue>;
+
+/**
+ * RFC 3986 percent-encoding. Stricter than `encodeURIComponent` (it also encodes `!'()*`), so no URL
+ * parser between us and the socket re-encodes anything: the query string we build is the one sent,
+ * byte for byte. Sumsub signs exactly these bytes.
+ */
+export function strictEncode(value: string): string {
+	return encodeURIComponent(value).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
+}
+
+/** `a=1&b=x%20y`, skipping undefined, null and empty-string values, in insertion order. */
+export function encodeQuery(query: Query = {}): string {
+	const parts: string[] = [];
+	for (const [key, value] of Object.entries(query)) {
+		if (value === undefined || value === null || value === '') continue;
+		parts.push(`${strictEncode(key)}=${strictEncode(String(value))}`);
+	}
+	return parts.join('&');
+}
+
+export function withQuery(url: string, query: Query = {}): string {
+	const encoded = encodeQuery(query);
+	return encoded ? `${url}?${encoded}` : url;
+}
+
+export interface RetryPolicy {
+	/** Retries after the first attempt (0 = no retry). */
+	maxRetries: number;
+	/** First backoff step; doubles on every retry, with full jitter. */
+	baseDelayMs: number;
+	/** No single wait is longer than this, Retry-After included. */
+	maxDelayMs: number;
+	/** No retry is started once this much time has passed since the first attempt. */
+	maxTotalMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	maxTotalMs: 120_000,
+};
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: string;
+}
+
+export interface HttpCall {
+	credentialType: string;
+	method: IHttpRequestMethods;
+	/** Full URL, query string already encoded (see `withQuery`). */
+	url: string;
+	/** Already serialised: it is sent (and signed) exactly as given. */
+	body?: string;
+	headers?: Record<string, string>;
+	timeoutMs?: number;
+	retry?: RetryPolicy;
+	itemIndex?: number;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** What went wrong below HTTP: a code and a message, and nothing else (never request headers). */
+export interface NetworkFailure {
+	code: string;
+	message: string;
+}
+
+function networkFailureOf(error: unknown): NetworkFailure {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	let code = '';
+	let message = '';
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const candidate = current as {
+			code?: unknown;
+			message?: unknown;
+			cause?: unknown;
+		};
+		if (!code && typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) {
+			code = candidate.code;
+		}
+		if (!message && typeof candidate.message === 'string') message = candidate.message;
+		current = candidate.cause;
+	}
+	if (!code && /timeout/i.test(message)) code = 'ETIMEDOUT';
+	if (!code && /socket hang up/i.test(message)) code = 'ECONNRESET';
+	return {
+		code: code || 'EUNKNOWN',
+		message: message || 'unknown network error',
+	};
+}
+
+function retryAfterMs(headers: Record<string, unknown>): number | undefined {
+	const value = headers['retry-after'];
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoffMs(policy: RetryPolicy, retry: number, headers?: Record<string, unknown>): number {
+	const fromHeader = headers ? retryAfterMs(headers) : undefined;
+	const exponential = policy.baseDelayMs * 2 ** retry;
+	const wait = fromHeader ?? Math.random() * exponential;
+	return Math.min(policy.maxDelayMs, wait);
+}
+
+function cancelSignal(ctx: ApiContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
+}
+
+/** An HTTP answer (any status), or the network failure that outlasted the retries. */
+export type Outcome =
+	| { response: RawResponse; attempts: number }
+	| { response?: undefined; failure: NetworkFailure; attempts: number };
+
+/**
+ * One HTTP exchange through n8n's `httpRequestWithAuthentication` (proxies, credential handling),
+ * retried on 429/502/503/504 and on connection failures with exponential backoff and full jitter,
+ * honouring Retry-After, bounded in attempts and in total time. Any other status is returned as is,
+ * for the API's transport to map; a network failure that outlasts the retries throws `NetworkError`.
+ * The body is returned as text: the transport parses it and says clearly when it is not JSON.
+ */
+export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outcome> {
+	const policy = call.retry ?? DEFAULT_RETRY_POLICY;
+	const started = Date.now();
+	const signal = cancelSignal(ctx);
+	for (let attempt = 0; ; attempt++) {
+		const options: IHttpRequestOptions = {
+			method: call.method,
+			url: call.url,
+			headers: { Accept: 'application/json', ...call.headers },
+			encoding: 'text',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
+		if (call.body !== undefined) options.body = call.body;
+		const canRetry = attempt < policy.maxRetries && !signal?.aborted;
+		let response: RawResponse | undefined;
+		let failure: NetworkFailure | undefined;
+		try {
+			const full = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				call.credentialType,
+				options,
+			)) as {
+				statusCode: number;
+				headers?: Record<string, unknown>;
+				body: unknown;
+			};
+			response = {
+				statusCode: full.statusCode,
+				headers: { ...(full.headers ?? {}) },
+				body: typeof full.body === 'string' ? full.body : bodyToText(full.body),
+			};
+		} catch (error) {
+			failure = networkFailureOf(error);
+		}
+		const retryable = response
+			? RETRYABLE_STATUS.has(response.statusCode)
+			: RETRYABLE_NETWORK_CODES.has(failure!.code);
+		if (retryable && canRetry) {
+			const wait = backoffMs(policy, attempt, response?.headers);
+			if (Date.now() - started + wait <= policy.maxTotalMs) {
+				await sleepWithAbort(wait, signal);
+				continue;
+			}
+		}
+		return response
+			? { response, attempts: attempt + 1 }
+			: { failure: failure!, attempts: attempt + 1 };
+	}
+}
+
+function bodyToText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return JSON.stringify(body);
+}
+
+export type BodyProblem = 'empty' | 'html' | 'invalid';
+
+/** Parses a JSON body, or says what it was instead. */
+export function parseJsonText(
+	text: string,
+): { ok: true; value: unknown } | { ok: false; problem: BodyProblem } {
+	const trimmed = text.trim();
+	if (trimmed === '') return { ok: false, problem: 'empty' };
+	if (trimmed.startsWith('<')) return { ok: false, problem: 'html' };
+	try {
+		return { ok: true, value: JSON.parse(trimmed) };
+	} catch {
+		return { ok: false, problem: 'invalid' };
+	}
+}
+
+export const BODY_PROBLEM_TEXT: Record<BodyProblem, string> = {
+	empty: 'an empty body instead of JSON',
+	html: 'an HTML page instead of JSON (a proxy, firewall or login page may be in the way)',
+	invalid: 'a body that is not valid JSON (it may have been cut off)',
+};
+
+/** Builds the NodeApiError every transport throws: our message, never the request itself. */
+export function apiError(
+	ctx: ApiContext,
+	details: {
+		message: string;
+		description: string;
+		httpCode?: number;
+		itemIndex?: number;
+		context?: JsonObject;
+	},
+): NodeApiError {
+	const error = new NodeApiError(
+		ctx.getNode(),
+		{ message: details.message, ...(details.context ?? {}) } as JsonObject,
+		{
+			message: details.message,
+			description: details.description,
+			httpCode: details.httpCode === undefined ? undefined : String(details.httpCode),
+			itemIndex: details.itemIndex,
+		},
+	);
+	return error;
+}

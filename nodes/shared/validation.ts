@@ -1,0 +1,131 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+type Ctx = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** Human labels for parameter names, so messages name the field the user sees. */
+export type FieldLabels = Record<string, string>;
+
+export function itemSuffix(itemIndex: number | undefined): string {
+	return itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+}
+
+function describeIssue(issue: z.ZodIssue, labels: FieldLabels): string {
+	const key = [...issue.path].reverse().find((p) => typeof p === 'string' && p in labels) as
+		| string
+		| undefined;
+	const field = key ? labels[key] : issue.path.join('.') || 'input';
+	return `"${field}": ${issue.message}`;
+}
+
+/**
+ * Validates node parameters before any request. The first problem becomes a NodeOperationError that
+ * names the item and the field as the user sees it, and says what is expected.
+ */
+export function validateParameters<T extends z.ZodTypeAny>(
+	ctx: Ctx,
+	schema: T,
+	input: unknown,
+	itemIndex: number,
+	labels: FieldLabels,
+): z.infer<T> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid parameter ${describeIssue(issue, labels)}${itemSuffix(itemIndex)}`,
+		{
+			itemIndex,
+			description:
+				'Correct the value in the node, or the expression that produces it, and run again.',
+		},
+	);
+}
+
+/** Reads the named parameters of one item (with their fallbacks) into one object to validate. */
+export function readParameters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fallbacks: Record<string, unknown>,
+): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [name, fallback] of Object.entries(fallbacks)) {
+		out[name] = ctx.getNodeParameter(name, itemIndex, fallback as never);
+	}
+	return out;
+}
+
+/** Return All / Limit as validated: the number of records wanted, undefined for all. */
+export const returnAllLimit = {
+	returnAll: z.boolean(),
+	limit: z.number().int().min(1, { message: 'must be 1 or more' }),
+};
+
+export const wantedCount = (p: { returnAll: boolean; limit: number }): number | undefined =>
+	p.returnAll ? undefined : p.limit;
+
+/** A whole number given as a number or a numeric string (ids from expressions often are strings). */
+export const numericId = z
+	.union([z.number(), z.string()])
+	.transform((v) => String(v).trim())
+	.refine((v) => /^\d+$/.test(v), {
+		message: 'must be a numeric ID, like 47628534',
+	});
+
+/** Comma-separated (or array) numeric ids → number[]. */
+export const numericIdList = z
+	.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+	.transform((v) =>
+		(Array.isArray(v) ? v : String(v).split(','))
+			.map((s) => String(s).trim())
+			.filter((s) => s !== ''),
+	)
+	.refine((list) => list.every((s) => /^\d+$/.test(s)), {
+		message: 'must be numeric IDs separated by commas, like 1209656, 1209653',
+	})
+	.transform((list) => list.map(Number));
+
+/** Comma-separated (or array) strings → trimmed non-empty strings. */
+export const stringList = z
+	.union([z.string(), z.array(z.union([z.string(), z.number()]))])
+	.transform((v) =>
+		(Array.isArray(v) ? v.map(String) : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''),
+	);
+
+/** A JSON array of objects given as text or already parsed (from an expression). */
+export const jsonArrayOfObjects = z
+	.union([z.string(), z.array(z.unknown()), z.record(z.unknown())])
+	.transform((value, zctx) => {
+		let parsed: unknown = value;
+		if (typeof value === 'string') {
+			if (value.trim() === '') return [];
+			try {
+				parsed = JSON.parse(value);
+			} catch (error) {
+				zctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					message: `is not valid JSON (${(error as Error).message})`,
+				});
+				return z.NEVER;
+			}
+		}
+		if (!Array.isArray(parsed)) {
+			zctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message:
+					'must be a JSON array of filter objects, like [{"field":"status","in":["qualified"]}]',
+			});
+			return z.NEVER;
+		}
+		const bad = parsed.findIndex((f) => f === null || typeof f !== 'object' || Array.isArray(f));
+		if (bad !== -1) {
+			zctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `element ${bad} is not an object: every filter must be an object like {"field":"all","query":"text"}`,
+			});
+			return z.NEVER;
+		}
+		return parsed as Array<Record<string, unknown>>;
+	});
