@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+/** Operations by resource and operation value, as the node's parameters name them. */
+export type OperationTable = Record<string, Record<string, ItemOperation>>;
+
 /** What one operation does for one input item: the records it returns, in order. */
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 
@@ -11,6 +14,9 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.description) json.description = error.description;
 		if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+		if (typeof error.context.correlationId === 'string') {
+			json.correlationId = error.context.correlationId;
+		}
 	}
 	return { json, pairedItem: { item: itemIndex } };
 }
@@ -49,4 +55,21 @@ export async function runPerItem(
 		for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return [output];
+}
+
+/** A node's execute(): finds the operation of the chosen resource and runs it on every item. */
+export async function route(
+	this: IExecuteFunctions,
+	operations: OperationTable,
+): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported by this node version`,
+		);
+	}
+	return await runPerItem.call(this, execute);
 }

@@ -8,38 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleepWithAbort } from 'n8n-workflow';
 
+export type { Query, QueryValue } from './query';
+export { encodeQuery, strictEncode, withQuery } from './query';
+
 /** Every n8n context our transports are called from. */
 export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
-
-export type QueryValue = string | number | boolean | undefined | null;
-export type Query = Record<string, QueryValue>;
-
-/**
- * RFC 3986 percent-encoding. Stricter than `encodeURIComponent` (it also encodes `!'()*`), so no URL
- * parser between us and the socket re-encodes anything: the query string we build is the one sent,
- * byte for byte. Sumsub signs exactly these bytes.
- */
-export function strictEncode(value: string): string {
-	return encodeURIComponent(value).replace(
-		/[!'()*]/g,
-		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-	);
-}
-
-/** `a=1&b=x%20y`, skipping undefined, null and empty-string values, in insertion order. */
-export function encodeQuery(query: Query = {}): string {
-	const parts: string[] = [];
-	for (const [key, value] of Object.entries(query)) {
-		if (value === undefined || value === null || value === '') continue;
-		parts.push(`${strictEncode(key)}=${strictEncode(String(value))}`);
-	}
-	return parts.join('&');
-}
-
-export function withQuery(url: string, query: Query = {}): string {
-	const encoded = encodeQuery(query);
-	return encoded ? `${url}?${encoded}` : url;
-}
 
 export interface RetryPolicy {
 	/** Retries after the first attempt (0 = no retry). */
@@ -244,18 +217,21 @@ export function apiError(
 		description: string;
 		httpCode?: number;
 		itemIndex?: number;
-		context?: JsonObject;
+		/** The API's id for this request, kept for its support team. */
+		correlationId?: string;
 	},
 ): NodeApiError {
+	const httpCode = details.httpCode === undefined ? undefined : String(details.httpCode);
 	const error = new NodeApiError(
 		ctx.getNode(),
-		{ message: details.message, ...(details.context ?? {}) } as JsonObject,
+		{ message: details.message, ...(httpCode ? { httpCode } : {}) } as JsonObject,
 		{
 			message: details.message,
 			description: details.description,
-			httpCode: details.httpCode === undefined ? undefined : String(details.httpCode),
+			httpCode,
 			itemIndex: details.itemIndex,
 		},
 	);
+	if (details.correlationId) error.context.correlationId = details.correlationId;
 	return error;
 }

@@ -28,16 +28,23 @@ export interface PagingOptions<T> {
 	 */
 	style: 'offset' | 'page';
 	fetch: (request: PageRequest, progress: PagingProgress) => Promise<Page<T>>;
-	idOf: (record: T) => string | number;
+	/**
+	 * A record's identity, to keep a record once when the list shifts while paging. Without one (the
+	 * API gives records no id) nothing is dropped, and a page that starts like the one before it
+	 * means the API is not paging.
+	 */
+	idOf?: (record: T) => string | number;
 	/** The error to throw when a full page brings nothing new (the API is not paging). */
 	stalled: (progress: PagingProgress) => Error;
 }
 
+const fingerprint = (record: unknown): string => JSON.stringify(record) ?? '';
+
 /**
- * Walks pages until the last one: the API's total reached or an empty page, or, where the API gives no
- * total, a short page. A record seen on an
- * earlier page (the list shifted while paging) is kept once. A full page with no new record means the
- * API ignores the paging parameters: that is an error, never an endless loop or a silent partial list.
+ * Walks pages until the last one: the API's total reached or an empty page, or, where the API gives
+ * no total, a short page. A record seen on an earlier page (the list shifted while paging) is kept
+ * once. A full page with no new record means the API ignores the paging parameters: that is an
+ * error, never an endless loop or a silent partial list.
  */
 export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 	const { limit, style } = options;
@@ -46,6 +53,7 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 	const progress: PagingProgress = { pages: 0, records: 0 };
 	const constantSize = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit);
 	let offset = 0;
+	let previousFirst: string | undefined;
 	while (limit === undefined || out.length < limit) {
 		const size =
 			style === 'offset' && limit !== undefined
@@ -55,21 +63,74 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 		progress.pages++;
 		let fresh = 0;
 		for (const record of page.records) {
-			const id = options.idOf(record);
-			if (seen.has(id)) continue;
-			seen.add(id);
+			if (options.idOf) {
+				const id = options.idOf(record);
+				if (seen.has(id)) continue;
+				seen.add(id);
+			}
 			fresh++;
 			if (limit === undefined || out.length < limit) out.push(record);
+		}
+		if (!options.idOf && page.records.length) {
+			const first = fingerprint(page.records[0]);
+			if (first === previousFirst) fresh = 0;
+			previousFirst = first;
 		}
 		progress.records = out.length;
 		if (page.total === undefined) {
 			if (page.records.length < size) break;
-		} else if (seen.size >= page.total || page.records.length === 0) {
+		} else if (offset + page.records.length >= page.total || page.records.length === 0) {
 			// With a total, a short page is not the end: the API may cap the page size below ours.
 			break;
 		}
 		if (fresh === 0) throw options.stalled(progress);
 		offset += page.records.length;
 	}
+	return out;
+}
+
+export interface CursorPage<T> {
+	records: T[];
+	/** Where the next page starts; absent on the last page. */
+	next?: string;
+}
+
+export interface CursorOptions<T> {
+	limit?: number;
+	fetch: (cursor: string | undefined, size: number | undefined) => Promise<CursorPage<T>>;
+	idOf: (record: T) => string | number;
+	/** The error to throw when the API hands out a cursor it gave before (it would loop forever). */
+	stalled: (progress: PagingProgress) => Error;
+	/** Largest page the API serves; with a limit, smaller pages are asked near the end. */
+	maxPageSize: number;
+}
+
+/** Follows a forward cursor until the API gives none (or the limit is reached), all-or-error. */
+export async function collectCursor<T>(options: CursorOptions<T>): Promise<T[]> {
+	const { limit } = options;
+	const out: T[] = [];
+	const seen = new Set<string | number>();
+	const cursors = new Set<string>();
+	const progress: PagingProgress = { pages: 0, records: 0 };
+	let cursor: string | undefined;
+	do {
+		const size =
+			limit === undefined ? undefined : Math.min(options.maxPageSize, limit - out.length);
+		const page = await options.fetch(cursor, size);
+		progress.pages++;
+		for (const record of page.records) {
+			const id = options.idOf(record);
+			if (seen.has(id)) continue;
+			seen.add(id);
+			out.push(record);
+			if (limit !== undefined && out.length >= limit) return out;
+		}
+		progress.records = out.length;
+		cursor = page.next || undefined;
+		if (cursor !== undefined) {
+			if (cursors.has(cursor)) throw options.stalled(progress);
+			cursors.add(cursor);
+		}
+	} while (cursor !== undefined);
 	return out;
 }

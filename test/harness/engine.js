@@ -4,7 +4,13 @@
 // credentials by resolving their expressions against the credential data, function credentials by
 // calling the function. Nothing of the code under test is replaced.
 
-const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} = require('n8n-core');
 const {
 	createDeferredPromise,
 	createRunExecutionData,
@@ -131,43 +137,20 @@ function node(type, parameters, options = {}) {
 	};
 }
 
-/**
- * Runs one node of ours with the given parameters on the given input items, through WorkflowExecute.
- * Returns the node's output items (json and pairedItem), its error if it failed, and the whole run.
- */
-async function runNode({
-	type,
-	parameters,
-	credentials,
-	input = [{ json: {} }],
-	continueOnFail = false,
-	timezone = 'UTC',
-}) {
-	const testNode = node(type, parameters, { continueOnFail });
-	const workflow = new Workflow({
+function workflowOf(nodes, timezone = 'UTC', types = nodeTypes) {
+	return new Workflow({
 		id: 'test-workflow',
 		name: 'test',
-		nodes: [testNode],
+		nodes,
 		connections: {},
 		active: false,
-		nodeTypes,
+		nodeTypes: types,
 		settings: { timezone, executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'test',
-		nodes: [testNode],
-		connections: {},
-		active: false,
-		settings: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		isArchived: false,
-		activeVersionId: null,
-	});
-	const done = createDeferredPromise();
-	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
-	const additionalData = {
+}
+
+function additionalDataFor(credentials, hooks) {
+	return {
 		hooks,
 		credentialsHelper: new TestCredentialsHelper(ourCredentialTypes, credentials),
 		executionId: 'test-execution',
@@ -187,12 +170,46 @@ async function runNode({
 		sendDataToUI: () => {},
 		getRunExecutionData: async () => undefined,
 	};
+}
+
+/**
+ * Runs one node of ours with the given parameters on the given input items, through WorkflowExecute.
+ * Returns the node's output items (json and pairedItem), its error if it failed, and the whole run.
+ */
+async function runNode({
+	type,
+	parameters,
+	credentials,
+	input = [{ json: {} }],
+	continueOnFail = false,
+	timezone = 'UTC',
+}) {
+	const testNode = node(type, parameters, { continueOnFail });
+	const workflow = workflowOf([testNode], timezone);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		nodes: [testNode],
+		connections: {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	});
+	const done = createDeferredPromise();
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: testNode, data: { main: [input] }, source: null }],
 		},
 	});
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	const execution = new WorkflowExecute(
+		additionalDataFor(credentials, hooks),
+		'manual',
+		runExecutionData,
+	);
 	await execution.processRunExecutionData(workflow);
 	const run = await done.promise;
 	const task = run.data.resultData.runData[testNode.name]?.[0];
@@ -203,4 +220,86 @@ async function runNode({
 	};
 }
 
-module.exports = { runNode, nodeTypes, TestCredentialsHelper, ourCredentialTypes };
+/**
+ * Calls a node's listSearch or loadOptions method the way the editor does, through n8n-core's
+ * LoadOptionsContext, with the node's current parameters.
+ */
+async function loadOptions({ type, kind, method, parameters = {}, credentials, args = [] }) {
+	const testNode = node(type, parameters);
+	const workflow = workflowOf([testNode]);
+	const context = new LoadOptionsContext(workflow, testNode, additionalDataFor(credentials), '');
+	const nodeType = nodeTypes.getByNameAndVersion(type, testNode.typeVersion);
+	return await nodeType.methods[kind][method].call(context, ...args);
+}
+
+const noOpType = {
+	description: {
+		displayName: 'No Operation',
+		name: 'n8n-nodes-base.noOp',
+		group: ['organization'],
+		version: 1,
+		description: '',
+		defaults: { name: 'No Operation' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+};
+
+/**
+ * Runs a credential's declarative test (its `test` request and rules) the way n8n's credentials
+ * tester does: through RoutingNode on a temporary node, then the rules on the failing status.
+ */
+async function testCredential(credentialType, data) {
+	const { test } = ourCredentialTypes[credentialType];
+	const tempType = {
+		description: {
+			...noOpType.description,
+			credentials: [{ name: credentialType, required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' },
+			],
+		},
+	};
+	const types = new TestNodeTypes({ [noOpType.description.name]: tempType });
+	const tempNode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: noOpType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [credentialType]: { id: '1', name: 'test' } },
+	};
+	const workflow = workflowOf([tempNode], 'UTC', types);
+	const additionalData = additionalDataFor({ [credentialType]: data });
+	const context = new ExecuteContext(
+		workflow,
+		tempNode,
+		additionalData,
+		'internal',
+		createRunExecutionData({ resultData: { runData: {} } }),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node: tempNode, data: {}, source: null },
+		[],
+	);
+	const credentialsDecrypted = { id: '1', name: 'test', type: credentialType, data };
+	try {
+		await new RoutingNode(context, tempType, credentialsDecrypted).runNode();
+	} catch (error) {
+		const response = error.cause?.response;
+		if (response) {
+			const rule = (test.rules ?? []).find(
+				(r) => r.type === 'responseCode' && r.properties.value === response.status,
+			);
+			if (rule) return { status: 'Error', message: rule.properties.message };
+			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
+		}
+		return { status: 'Error', message: error.cause?.code ?? error.message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+module.exports = { runNode, loadOptions, testCredential, nodeTypes, ourCredentialTypes };

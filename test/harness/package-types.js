@@ -4,10 +4,12 @@
 const { name: packageName } = require('../../package.json');
 
 const { Recruitee } = require('../../nodes/Recruitee/Recruitee.node');
+const { Sumsub } = require('../../nodes/Sumsub/Sumsub.node');
 const { RecruiteeApi } = require('../../credentials/RecruiteeApi.credentials');
+const { SumsubApi } = require('../../credentials/SumsubApi.credentials');
 
-const nodeClasses = [Recruitee];
-const credentialClasses = [RecruiteeApi];
+const nodeClasses = [Recruitee, Sumsub];
+const credentialClasses = [RecruiteeApi, SumsubApi];
 
 const nodeTypes = {};
 for (const NodeClass of nodeClasses) {

@@ -48,7 +48,7 @@ function locator(spec: LocatorSpec): INodeProperties {
 					{
 						type: 'regex',
 						properties: {
-							regex: '^\\s*\\d+\\s*$',
+							regex: '\\s*\\d+\\s*',
 							errorMessage: `Not a valid Recruitee ${spec.entity} ID`,
 						},
 					},
@@ -64,7 +64,8 @@ function locator(spec: LocatorSpec): INodeProperties {
 					{
 						type: 'regex',
 						properties: {
-							regex: `^https?://.*${spec.urlRegex}`,
+							// n8n anchors validation regexes at both ends.
+							regex: `https?://.*${spec.urlRegex}.*`,
 							errorMessage: `Not a Recruitee ${spec.entity} URL`,
 						},
 					},

@@ -2,14 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import type { ApiDefinition, ApiRequest } from '../../shared/api';
+import { cachedPerRun, callApi, requestLabel } from '../../shared/api';
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
-import {
-	apiError,
-	BODY_PROBLEM_TEXT,
-	parseJsonText,
-	sendRequest,
-	withQuery,
-} from '../../shared/http';
+import { apiError, parseJsonText } from '../../shared/http';
 import type { Page, PageRequest } from '../../shared/paging';
 import { collectPages } from '../../shared/paging';
 import { itemSuffix } from '../../shared/validation';
@@ -22,8 +18,7 @@ interface RecruiteeCredentials {
 	baseUrl?: string;
 }
 
-const baseUrls = new WeakMap<object, Promise<string>>();
-
+/** `{baseUrl}/c/{companyId}`: every route of the company API is below it. */
 async function loadCompanyBaseUrl(ctx: ApiContext): Promise<string> {
 	const credentials = await ctx.getCredentials<RecruiteeCredentials>(RECRUITEE_CREDENTIAL);
 	const base = String(credentials.baseUrl || DEFAULT_BASE_URL)
@@ -37,17 +32,6 @@ async function loadCompanyBaseUrl(ctx: ApiContext): Promise<string> {
 		});
 	}
 	return `${base}/c/${encodeURIComponent(company)}`;
-}
-
-/** `{baseUrl}/c/{companyId}`, read once per node run. */
-function companyBaseUrl(ctx: ApiContext): Promise<string> {
-	let url = baseUrls.get(ctx);
-	if (!url) {
-		url = loadCompanyBaseUrl(ctx);
-		url.catch(() => baseUrls.delete(ctx));
-		baseUrls.set(ctx, url);
-	}
-	return url;
 }
 
 /** A Recruitee record: an object with a numeric id. Checked without copying (lists can be huge). */
@@ -66,17 +50,6 @@ const anyObject = z.custom<IDataObject>(
 );
 
 export const references = z.array(anyObject).optional();
-
-export interface RecruiteeGet<S extends z.ZodTypeAny> {
-	/** Path below /c/{companyId}, segments already encoded. */
-	path: string;
-	query?: Query;
-	/** The documented response envelope. */
-	schema: S;
-	itemIndex?: number;
-	/** What a 404 means here, e.g. 'No candidate with ID 123'. */
-	notFound?: string;
-}
 
 function errorText(body: string): string | undefined {
 	const parsed = parseJsonText(body);
@@ -104,10 +77,10 @@ const CREDENTIAL_HINT = 'in the "Recruitee API" credential';
 function mapErrorResponse(
 	ctx: ApiContext,
 	response: RawResponse,
-	label: string,
-	request: RecruiteeGet<z.ZodTypeAny>,
+	request: ApiRequest<z.ZodTypeAny>,
 ): Error {
 	const status = response.statusCode;
+	const label = requestLabel(request);
 	const text = errorText(response.body);
 	const said = text ? ` Recruitee said: "${text}".` : '';
 	const where = itemSuffix(request.itemIndex);
@@ -160,55 +133,20 @@ function mapErrorResponse(
 	);
 }
 
-function describeSchemaProblem(error: z.ZodError): string {
-	const issue = error.issues[0];
-	const at = issue.path.length ? ` at "${issue.path.join('.')}"` : '';
-	return `${issue.message}${at}`;
-}
+const recruitee: ApiDefinition = {
+	name: 'Recruitee',
+	credentialType: RECRUITEE_CREDENTIAL,
+	credentialHint: CREDENTIAL_HINT,
+	baseUrl: cachedPerRun(loadCompanyBaseUrl),
+	mapError: mapErrorResponse,
+};
 
 /** GET a Recruitee route, check the envelope, map every failure to a clear NodeApiError. */
 export async function recruiteeGet<S extends z.ZodTypeAny>(
 	ctx: ApiContext,
-	request: RecruiteeGet<S>,
+	request: ApiRequest<S>,
 ): Promise<z.infer<S>> {
-	const base = await companyBaseUrl(ctx);
-	const label = `GET ${request.path}`;
-	const outcome = await sendRequest(ctx, {
-		credentialType: RECRUITEE_CREDENTIAL,
-		method: 'GET',
-		url: withQuery(`${base}${request.path}`, request.query),
-		itemIndex: request.itemIndex,
-	});
-	if (!outcome.response) {
-		throw apiError(ctx, {
-			message: `Could not reach Recruitee (${outcome.failure.code}) after ${outcome.attempts} attempt(s)${itemSuffix(request.itemIndex)}`,
-			description: `Check Base URL ${CREDENTIAL_HINT} and the network or proxy between n8n and Recruitee. ${outcome.failure.message} (${label})`,
-			itemIndex: request.itemIndex,
-		});
-	}
-	const { response } = outcome;
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw mapErrorResponse(ctx, response, label, request);
-	}
-	const parsed = parseJsonText(response.body);
-	if (!parsed.ok) {
-		throw apiError(ctx, {
-			message: `Recruitee answered ${label} with ${BODY_PROBLEM_TEXT[parsed.problem]}${itemSuffix(request.itemIndex)}`,
-			description: `Run again. If it persists, check Base URL ${CREDENTIAL_HINT}: it must be the Recruitee API (https://api.recruitee.com).`,
-			httpCode: response.statusCode,
-			itemIndex: request.itemIndex,
-		});
-	}
-	const checked = request.schema.safeParse(parsed.value);
-	if (!checked.success) {
-		throw apiError(ctx, {
-			message: `Recruitee answered ${label} with a response this node does not understand${itemSuffix(request.itemIndex)}`,
-			description: `Unexpected response: ${describeSchemaProblem(checked.error)}. Check Base URL ${CREDENTIAL_HINT}; if it is right, the API may have changed: please report it.`,
-			httpCode: response.statusCode,
-			itemIndex: request.itemIndex,
-		});
-	}
-	return checked.data;
+	return await callApi(ctx, recruitee, request);
 }
 
 export interface RecruiteeListOptions<S extends z.ZodTypeAny, T> {

@@ -1,0 +1,193 @@
+import { DateTime } from 'luxon';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { checkRange, optionalDate } from '../../../shared/dates';
+import { pageSizeOption, returnAllAndLimit } from '../../../shared/descriptions';
+import {
+	readParameters,
+	returnAllLimit,
+	validateParameters,
+	wantedCount,
+} from '../../../shared/validation';
+import { ACTIVITIES, normalizeEvent } from '../../helpers/events';
+import type { AuditTrailQuery } from '../../transport/auditTrail';
+import {
+	LEGACY_MAX_PAGE,
+	legacyEvents,
+	LIST_MAX_PAGE,
+	listEvents,
+} from '../../transport/auditTrail';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'endpoint',
+		type: 'options',
+		default: 'legacy',
+		description:
+			'Which Sumsub endpoint to read. The default works on every account; the list endpoint is a paid add-on.',
+		options: [
+			{
+				name: 'Audit Trail Events (Every Account)',
+				value: 'legacy',
+				description:
+					'GET /resources/auditTrailEvents: newest first, pages of up to 20,000. Works without add-ons, hence the default.',
+			},
+			{
+				name: 'Audit Trail Events List (Paid Add-On)',
+				value: 'list',
+				description:
+					'GET /resources/auditTrailEvents/list: oldest first by event ID, 1,000 a page with a cursor. Needs the add-on.',
+			},
+		],
+	},
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Activity',
+				name: 'activity',
+				type: 'options',
+				default: 'subject:loaded:applicant',
+				description:
+					'Only events of this type. Any other activity type can be given with an expression.',
+				options: ACTIVITIES,
+			},
+			{
+				displayName: 'From',
+				name: 'from',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only events at or after this moment (sent in UTC; the workflow timezone applies to dates without one). Without it Sumsub starts from yesterday.',
+			},
+			{
+				displayName: 'Subject Name',
+				name: 'subjectName',
+				type: 'string',
+				default: '',
+				placeholder: 'alice@example.com',
+				description: 'Only events by this team member (the subject who acted)',
+			},
+			{
+				displayName: 'To',
+				name: 'to',
+				type: 'dateTime',
+				default: '',
+				description: 'Only events at or before this moment. Without it: up to now.',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Empty Fields as Null',
+				name: 'emptyAsNull',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output null instead of "" for fields an event does not have (Sumsub sends "")',
+			},
+			pageSizeOption(LEGACY_MAX_PAGE, LEGACY_MAX_PAGE),
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['auditTrailEvent'], operation: ['getAll'] } },
+	properties,
+);
+
+const parameters = (timezone: string) =>
+	z
+		.object({
+			endpoint: z.enum(['legacy', 'list']),
+			...returnAllLimit,
+			filters: z
+				.object({
+					activity: z.string().trim().optional(),
+					subjectName: z.string().trim().optional(),
+					from: optionalDate(timezone),
+					to: optionalDate(timezone),
+				})
+				.superRefine((f, ctx) => checkRange(f, ctx, 'from', 'To')),
+			options: z.object({
+				emptyAsNull: z.boolean().optional(),
+				pageSize: z.number().int().min(1).max(LEGACY_MAX_PAGE).optional(),
+			}),
+		})
+		.superRefine((p, ctx) => {
+			const size = p.options.pageSize;
+			if (p.endpoint === 'list' && size !== undefined && size > LIST_MAX_PAGE) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['options', 'pageSize'],
+					message: `must be at most ${LIST_MAX_PAGE} with the list endpoint`,
+				});
+			}
+		});
+
+const LABELS = {
+	endpoint: 'Source',
+	returnAll: 'Return All',
+	limit: 'Limit',
+	activity: 'Activity',
+	subjectName: 'Subject Name',
+	from: 'From',
+	to: 'To',
+	emptyAsNull: 'Empty Fields as Null',
+	pageSize: 'Page Size',
+};
+
+const sumsubTime = (date: DateTime): string => date.toUTC().toFormat('yyyy-MM-dd HH:mm:ss');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const p = validateParameters(
+		this,
+		parameters(this.getTimezone()),
+		readParameters(this, itemIndex, {
+			endpoint: 'legacy',
+			returnAll: false,
+			limit: 50,
+			filters: {},
+			options: {},
+		}),
+		itemIndex,
+		LABELS,
+	);
+	const { filters } = p;
+	const query: AuditTrailQuery = {
+		subjectName: filters.subjectName || undefined,
+		activity: filters.activity || undefined,
+		from: filters.from ? sumsubTime(filters.from) : undefined,
+		to: filters.to ? sumsubTime(filters.to) : undefined,
+	};
+	const reading = {
+		limit: wantedCount(p),
+		pageSize: p.options.pageSize ?? (p.endpoint === 'list' ? LIST_MAX_PAGE : LEGACY_MAX_PAGE),
+		itemIndex,
+	};
+	let events: IDataObject[];
+	if (p.endpoint === 'list') {
+		events = await listEvents(this, query, reading);
+	} else {
+		// Newest first with offsets: pin the end of the window to the last whole second before now,
+		// so events arriving while paging do not shift later pages.
+		const lastSecond = sumsubTime(DateTime.utc().minus({ seconds: 1 }));
+		query.to = query.to && query.to < lastSecond ? query.to : lastSecond;
+		events = await legacyEvents(this, query, reading);
+	}
+	return events.map((e) => normalizeEvent(e, p.options.emptyAsNull ?? false));
+}

@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+
+import { SUMSUB_DEFAULT_BASE_URL } from '../../../credentials/SumsubApi.credentials';
+import type { ApiDefinition, ApiRequest } from '../../shared/api';
+import { cachedPerRun, callApi, requestLabel } from '../../shared/api';
+import type { ApiContext, RawResponse } from '../../shared/http';
+import { apiError, parseJsonText } from '../../shared/http';
+import { itemSuffix } from '../../shared/validation';
+
+export const SUMSUB_CREDENTIAL = 'sumsubApi';
+
+const CREDENTIAL_HINT = 'in the "Sumsub API" credential';
+
+/** Sumsub's error body: `{description, code, correlationId, errorCode?, errorName?}`. */
+interface SumsubErrorBody {
+	description?: string;
+	code?: number;
+	correlationId?: string;
+	errorCode?: number;
+	errorName?: string;
+}
+
+export function sumsubErrorBody(response: RawResponse): SumsubErrorBody {
+	const parsed = parseJsonText(response.body);
+	if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return {};
+	const value = parsed.value as Record<string, unknown>;
+	const text = (key: string) =>
+		typeof value[key] === 'string' ? (value[key] as string) : undefined;
+	const num = (key: string) =>
+		typeof value[key] === 'number' ? (value[key] as number) : undefined;
+	return {
+		description: text('description'),
+		code: num('code'),
+		correlationId: text('correlationId'),
+		errorCode: num('errorCode'),
+		errorName: text('errorName'),
+	};
+}
+
+/** What to tell the user for Sumsub's authentication error codes (all HTTP 401). */
+const AUTH_ERRORS: Record<number, [string, string]> = {
+	4000: [
+		'Sumsub could not read the App Token',
+		`Copy the whole App Token again ${CREDENTIAL_HINT}; it starts with sbx: or prd:.`,
+	],
+	4001: [
+		'Sumsub does not know this App Token',
+		`Check App Token ${CREDENTIAL_HINT}: it may be revoked, or belong to another account.`,
+	],
+	4002: [
+		'The App Token and Secret Key do not belong together',
+		`Use the Secret Key shown when this App Token was created ${CREDENTIAL_HINT}.`,
+	],
+	4003: [
+		'Sumsub rejected the request signature: the Secret Key is wrong',
+		`Paste the Secret Key of this App Token again ${CREDENTIAL_HINT}.`,
+	],
+	4004: [
+		'Sumsub refused the request time: the clock of this n8n server is off by more than a minute',
+		'Synchronise the clock of the n8n host (NTP) and run again.',
+	],
+};
+
+function mapErrorResponse(
+	ctx: ApiContext,
+	response: RawResponse,
+	request: ApiRequest<z.ZodTypeAny>,
+): Error {
+	const status = response.statusCode;
+	const body = sumsubErrorBody(response);
+	const code = body.errorName ?? body.errorCode;
+	const said = body.description
+		? ` Sumsub said: "${body.description}"${code ? ` (${code})` : ''}.`
+		: '';
+	const support = body.correlationId
+		? ` Correlation ID for Sumsub support: ${body.correlationId}.`
+		: '';
+	const fail = (message: string, description: string) =>
+		apiError(ctx, {
+			message: `${message} (HTTP ${status})${itemSuffix(request.itemIndex)}`,
+			description: `${description}${said}${support} (${requestLabel(request)})`,
+			httpCode: status,
+			itemIndex: request.itemIndex,
+			correlationId: body.correlationId,
+		});
+	const auth = body.errorCode === undefined ? undefined : AUTH_ERRORS[body.errorCode];
+	if (auth) return fail(auth[0], auth[1]);
+	if (status === 401) {
+		return fail(
+			'Sumsub refused the credentials',
+			`Check App Token and Secret Key ${CREDENTIAL_HINT}.`,
+		);
+	}
+	if (status === 403) {
+		return fail(
+			'Sumsub refused access',
+			'The App Token may lack the permission, or the account may not have this feature (the audit trail list endpoint is a paid add-on: choose the legacy endpoint in "Source").',
+		);
+	}
+	if (status === 404) {
+		return fail(
+			request.notFound ?? 'Sumsub found nothing here',
+			`Check Base URL ${CREDENTIAL_HINT}.`,
+		);
+	}
+	if (status === 429) {
+		return fail(
+			'Sumsub is rate limiting requests, still after the retries',
+			'Sumsub allows 300 GET requests per 5 seconds per account. Wait and run again, or process fewer items at once.',
+		);
+	}
+	if (status >= 500) {
+		return fail(
+			'Sumsub failed to process the request',
+			"This is a problem on Sumsub's side: run again later. If it persists, narrow the date range.",
+		);
+	}
+	return fail('Sumsub rejected the request', 'Check the parameters of this operation.');
+}
+
+interface SumsubCredentials {
+	baseUrl?: string;
+}
+
+const sumsub: ApiDefinition = {
+	name: 'Sumsub',
+	credentialType: SUMSUB_CREDENTIAL,
+	credentialHint: CREDENTIAL_HINT,
+	baseUrl: cachedPerRun(async (ctx) => {
+		const credentials = await ctx.getCredentials<SumsubCredentials>(SUMSUB_CREDENTIAL);
+		return String(credentials.baseUrl || SUMSUB_DEFAULT_BASE_URL)
+			.trim()
+			.replace(/\/+$/, '');
+	}),
+	mapError: mapErrorResponse,
+	// An expired timestamp (4004) is signed afresh on the next attempt: one immediate retry.
+	retryOnce: (response) =>
+		response.statusCode === 401 && sumsubErrorBody(response).errorCode === 4004,
+};
+
+/** One signed Sumsub call, its envelope checked, every failure a clear NodeApiError. */
+export async function sumsubRequest<S extends z.ZodTypeAny>(
+	ctx: ApiContext,
+	request: ApiRequest<S>,
+): Promise<z.infer<S>> {
+	return await callApi(ctx, sumsub, request);
+}

@@ -1,0 +1,112 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+import type { z } from 'zod';
+
+import type { ApiContext, Query, RawResponse } from './http';
+import { apiError, BODY_PROBLEM_TEXT, parseJsonText, sendRequest, withQuery } from './http';
+import { itemSuffix } from './validation';
+
+export interface ApiRequest<S extends z.ZodTypeAny> {
+	method?: IHttpRequestMethods;
+	/** Path below the API's base URL, segments already encoded. */
+	path: string;
+	query?: Query;
+	/** Serialised body, sent (and signed) as is. */
+	body?: string;
+	/** The documented response envelope. */
+	schema: S;
+	itemIndex?: number;
+	/** What a 404 means here, e.g. 'No candidate with ID 123'. */
+	notFound?: string;
+}
+
+/** What differs from one API to the next; the exchange itself is the same. */
+export interface ApiDefinition {
+	/** "Recruitee" */
+	name: string;
+	credentialType: string;
+	/** e.g. 'in the "Recruitee API" credential' */
+	credentialHint: string;
+	baseUrl(ctx: ApiContext): Promise<string>;
+	/** A NodeApiError that says what a non-2xx answer means and what to do. */
+	mapError(ctx: ApiContext, response: RawResponse, request: ApiRequest<z.ZodTypeAny>): Error;
+	/** An answer worth one immediate retry (a fresh signature, say); asked once per request. */
+	retryOnce?(response: RawResponse): boolean;
+}
+
+export const requestLabel = (request: ApiRequest<z.ZodTypeAny>): string =>
+	`${request.method ?? 'GET'} ${request.path}`;
+
+function describeSchemaProblem(error: z.ZodError): string {
+	const issue = error.issues[0];
+	const at = issue.path.length ? ` at "${issue.path.join('.')}"` : '';
+	return `${issue.message}${at}`;
+}
+
+/**
+ * One API call: the request (with the retries of sendRequest), every failure mapped to a clear
+ * NodeApiError naming the item, and the JSON body checked against the documented envelope.
+ */
+export async function callApi<S extends z.ZodTypeAny>(
+	ctx: ApiContext,
+	api: ApiDefinition,
+	request: ApiRequest<S>,
+): Promise<z.infer<S>> {
+	const label = requestLabel(request);
+	const where = itemSuffix(request.itemIndex);
+	const url = withQuery(`${await api.baseUrl(ctx)}${request.path}`, request.query);
+	const call = {
+		credentialType: api.credentialType,
+		method: request.method ?? 'GET',
+		url,
+		body: request.body,
+		itemIndex: request.itemIndex,
+	};
+	let outcome = await sendRequest(ctx, call);
+	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);
+	if (!outcome.response) {
+		throw apiError(ctx, {
+			message: `Could not reach ${api.name} (${outcome.failure.code}) after ${outcome.attempts} attempt(s)${where}`,
+			description: `Check Base URL ${api.credentialHint} and the network or proxy between n8n and ${api.name}. ${outcome.failure.message} (${label})`,
+			itemIndex: request.itemIndex,
+		});
+	}
+	const { response } = outcome;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw api.mapError(ctx, response, request);
+	}
+	const parsed = parseJsonText(response.body);
+	if (!parsed.ok) {
+		throw apiError(ctx, {
+			message: `${api.name} answered ${label} with ${BODY_PROBLEM_TEXT[parsed.problem]}${where}`,
+			description: `Run again. If it persists, check Base URL ${api.credentialHint}: it must point at the ${api.name} API.`,
+			httpCode: response.statusCode,
+			itemIndex: request.itemIndex,
+		});
+	}
+	const checked = request.schema.safeParse(parsed.value);
+	if (!checked.success) {
+		throw apiError(ctx, {
+			message: `${api.name} answered ${label} with a response this node does not understand${where}`,
+			description: `Unexpected response: ${describeSchemaProblem(checked.error)}. Check Base URL ${api.credentialHint}; if it is right, the API may have changed: please report it.`,
+			httpCode: response.statusCode,
+			itemIndex: request.itemIndex,
+		});
+	}
+	return checked.data;
+}
+
+/** Base URLs read once per node run (credentials are decrypted on every read). */
+export function cachedPerRun(
+	load: (ctx: ApiContext) => Promise<string>,
+): (ctx: ApiContext) => Promise<string> {
+	const cache = new WeakMap<object, Promise<string>>();
+	return (ctx) => {
+		let value = cache.get(ctx);
+		if (!value) {
+			value = load(ctx);
+			value.catch(() => cache.delete(ctx));
+			cache.set(ctx, value);
+		}
+		return value;
+	};
+}
