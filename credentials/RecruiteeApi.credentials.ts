@@ -62,44 +62,46 @@ export class RecruiteeApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * n8n's credential tester reports only its own generic text for a failing status (its status
+	 * rules never see the response in n8n 1.x and 2.x), so the test reads the body instead: the
+	 * request does not fail on 4xx/5xx, and rules turn known bodies into a message naming the field.
+	 * The last rule fails anything that is not a candidate list, so nothing else passes as success.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{ ($credentials.baseUrl || "https://api.recruitee.com").replace(/\\/+$/, "") }}/c/{{ encodeURIComponent(String($credentials.companyId).trim()) }}',
 			url: '/candidates',
 			qs: { limit: 1, offset: 0 },
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 401,
+					key: 'error',
+					value: 'Company id is invalid',
 					message:
-						'Recruitee rejected the API Token (HTTP 401). Copy it again from Settings → Apps and plugins → Personal API tokens.',
+						'Recruitee accepted the token but not the Company ID. Use the ID shown in Settings → Apps and plugins → Personal API tokens → Current company details.',
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 422,
+					key: 'error',
+					value: 'Unauthorized',
 					message:
-						'Recruitee accepted the token but not the Company ID (HTTP 422). Use the ID shown in Settings → Apps and plugins → Personal API tokens → Current company details.',
+						'Recruitee rejected the API Token. Copy it again from Settings → Apps and plugins → Personal API tokens; it may have been revoked.',
 				},
 			},
 			{
-				type: 'responseCode',
+				type: 'responseSuccessBody',
 				properties: {
-					value: 403,
+					key: 'candidates',
+					value: undefined,
 					message:
-						"Recruitee refused access to this company (HTTP 403). Check the Company ID, and that the token's user belongs to that company.",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'Nothing answers at this Base URL and Company ID (HTTP 404). Check the Company ID, and leave Base URL at https://api.recruitee.com unless you use a proxy.',
+						'Recruitee did not return candidates for these credentials. Check, in this order: API Token (Settings → Apps and plugins → Personal API tokens), Company ID (same page, Current company details), and Base URL (https://api.recruitee.com unless you use a proxy).',
 				},
 			},
 		],

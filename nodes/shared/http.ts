@@ -70,30 +70,30 @@ export interface NetworkFailure {
 	message: string;
 }
 
+/**
+ * The code and text of a failure below HTTP. n8n wraps it in a NodeApiError that keeps the original
+ * text in `messages` (its `cause` does not survive), so the code is read from there when needed.
+ */
 function networkFailureOf(error: unknown): NetworkFailure {
+	const texts: string[] = [];
+	let code = '';
 	const seen = new Set<unknown>();
 	let current: unknown = error;
-	let code = '';
-	let message = '';
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		const candidate = current as {
-			code?: unknown;
-			message?: unknown;
-			cause?: unknown;
-		};
-		if (!code && typeof candidate.code === 'string' && /^[A-Z_]+$/.test(candidate.code)) {
-			code = candidate.code;
-		}
-		if (!message && typeof candidate.message === 'string') message = candidate.message;
-		current = candidate.cause;
+		const e = current as { code?: unknown; message?: unknown; messages?: unknown; cause?: unknown };
+		if (!code && typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) code = e.code;
+		if (Array.isArray(e.messages)) texts.push(...e.messages.filter((m) => typeof m === 'string'));
+		if (typeof e.message === 'string') texts.push(e.message);
+		current = e.cause;
 	}
-	if (!code && /timeout/i.test(message)) code = 'ETIMEDOUT';
-	if (!code && /socket hang up/i.test(message)) code = 'ECONNRESET';
-	return {
-		code: code || 'EUNKNOWN',
-		message: message || 'unknown network error',
-	};
+	const all = texts.join(' ');
+	if (!code) code = /\b(E[A-Z_]{3,})\b/.exec(all)?.[1] ?? '';
+	if (!code && /timeout/i.test(all)) code = 'ETIMEDOUT';
+	if (!code && /socket hang up|closed unexpectedly|stream has been aborted/i.test(all)) {
+		code = 'ECONNRESET';
+	}
+	return { code: code || 'EUNKNOWN', message: texts[0] || 'unknown network error' };
 }
 
 function retryAfterMs(headers: Record<string, unknown>): number | undefined {
@@ -232,6 +232,9 @@ export function apiError(
 			itemIndex: details.itemIndex,
 		},
 	);
+	// NodeApiError rewrites a message that mentions a network code (ECONNREFUSED...) into its own
+	// generic text; ours already says what happened and what to do.
+	error.message = details.message;
 	if (details.correlationId) error.context.correlationId = details.correlationId;
 	return error;
 }

@@ -286,8 +286,9 @@ async function testCredential(credentialType, data) {
 		[],
 	);
 	const credentialsDecrypted = { id: '1', name: 'test', type: credentialType, data };
+	let response;
 	try {
-		await new RoutingNode(context, tempType, credentialsDecrypted).runNode();
+		response = await new RoutingNode(context, tempType, credentialsDecrypted).runNode();
 	} catch (error) {
 		const response = error.cause?.response;
 		if (response) {
@@ -298,6 +299,14 @@ async function testCredential(credentialType, data) {
 			return { status: 'Error', message: response.statusText || `Received HTTP status code: ${response.status}` };
 		}
 		return { status: 'Error', message: error.cause?.code ?? error.message };
+	}
+	const body = response[0][0].json;
+	const get = (object, path) =>
+		path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseSuccessBody' && get(body, rule.properties.key) === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }
