@@ -1,5 +1,5 @@
 'use strict';
-const { useRecruitee, rl } = require('../../harness/recruitee');
+const { useRecruitee, rl, everythingShown } = require('../../harness/recruitee');
 
 const api = useRecruitee();
 
@@ -9,17 +9,6 @@ const getCandidate = (id = '47628534') => ({
 	candidateId: rl(id),
 });
 const listCandidates = { resource: 'candidate', operation: 'getAll', limit: 5 };
-
-/** Everything a failing run shows a user: messages, descriptions, output items. */
-const everythingShown = (result) =>
-	JSON.stringify({
-		error: result.error && {
-			message: result.error.message,
-			description: result.error.description,
-			context: result.error.context,
-		},
-		items: result.items,
-	});
 
 describe('Recruitee HTTP errors become clear NodeApiErrors', () => {
 	test('401: the token is named as the problem, and never shown', async () => {

@@ -1,0 +1,62 @@
+'use strict';
+// The example workflows in examples/ stay true: every node of ours in them has valid parameters and
+// runs against the sandboxes (with data around today), as a user importing them would see.
+const fs = require('node:fs');
+const path = require('node:path');
+const { NodeHelpers } = require('n8n-workflow');
+
+const { nodeTypes } = require('./harness/engine');
+const { packageName } = require('./harness/package-types');
+const { useRecruitee } = require('./harness/recruitee');
+const { useSumsub } = require('./harness/sumsub');
+
+const now = Date.now();
+const apis = {
+	recruitee: useRecruitee({ now }),
+	sumsub: useSumsub({ now, events: 20000 }),
+};
+
+const dir = path.join(__dirname, '..', 'examples');
+const examples = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+const ourNodes = (workflow) =>
+	workflow.nodes.filter((node) => node.type.startsWith(`${packageName}.`));
+
+test('there are examples for both nodes', () => {
+	const types = examples.flatMap((f) =>
+		ourNodes(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))).map((n) => n.type),
+	);
+	expect(new Set(types)).toEqual(new Set([`${packageName}.recruitee`, `${packageName}.sumsub`]));
+});
+
+describe.each(examples)('%s', (file) => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+
+	test('imports: an id n8n accepts, connections between existing nodes', () => {
+		expect(workflow.id).toMatch(/^[A-Za-z0-9]{1,21}$/);
+		const names = new Set(workflow.nodes.map((n) => n.name));
+		for (const [from, { main }] of Object.entries(workflow.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const link of main.flat()) expect(names.has(link.node)).toBe(true);
+		}
+	});
+
+	test.each(ourNodes(workflow).map((n) => [n.name, n]))('%s has valid parameters and runs', async (_, node) => {
+		const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const withDefaults = NodeHelpers.getNodeParameters(
+			type.description.properties,
+			node.parameters,
+			true,
+			false,
+			node,
+			type.description,
+		);
+		expect(
+			NodeHelpers.getNodeParametersIssues(type.description.properties, { ...node, parameters: withDefaults }, type.description),
+		).toBeNull();
+		const api = apis[node.type.split('.')[1]];
+		const { items, error } = await api.run(node.parameters);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+	});
+});
