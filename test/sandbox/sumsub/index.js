@@ -1,0 +1,282 @@
+'use strict';
+/**
+ * Sumsub API sandbox: signed requests (X-App-Token / X-App-Access-Ts /
+ * X-App-Access-Sig) to /resources/status/api, /resources/auditTrailEvents and
+ * /resources/auditTrailEvents/list over a generated event set.
+ *
+ *   const { start, sign } = require('./test/sandbox/sumsub');
+ *   const sandbox = await start();
+ *   const url = '/resources/auditTrailEvents?limit=5';
+ *   const ts = String(Math.floor(Date.now() / 1000));
+ *   fetch(sandbox.url + url, { headers: { 'X-App-Token': sandbox.appToken, 'X-App-Access-Ts': ts,
+ *     'X-App-Access-Sig': sign({ secretKey: sandbox.secretKey, ts, method: 'GET', url }) } });
+ */
+const crypto = require('node:crypto');
+const { STATUS_CODES } = require('node:http');
+const { createSandbox, createRng, reply, intParam, lowerBound } = require('../kit');
+const D = require('./data');
+
+/**
+ * @typedef {import('./data').GenerateOptions & {
+ *   port: number, host: string, appToken: string, secretKey: string, maxSkewSeconds: number, listEnabled: boolean
+ * }} SumsubOptions
+ */
+
+/** @type {Readonly<SumsubOptions>} */
+const DEFAULTS = Object.freeze({
+  ...D.DEFAULTS,
+  port: 0,
+  host: '127.0.0.1',
+  appToken: 'sbx:test-app-token',
+  secretKey: 'test-secret-key',
+  maxSkewSeconds: 60,
+  listEnabled: true,
+});
+
+/** @typedef {import('../kit').Reply} Reply */
+/** @typedef {ReturnType<typeof D.generate>} Data */
+/** @typedef {Record<string, string>} Query */
+
+/**
+ * Lowercase hex HMAC-SHA256(secretKey, ts + METHOD + url + body), as Sumsub.
+ * @param {{ secretKey: string, ts: string|number, method: string, url: string, body?: string|Buffer }} a
+ *   url: path with query exactly as sent
+ */
+function sign({ secretKey, ts, method, url, body = '' }) {
+  return crypto
+    .createHmac('sha256', secretKey)
+    .update(`${ts}${method.toUpperCase()}${url}`)
+    .update(body)
+    .digest('hex');
+}
+
+// ---------------------------------------------------------------- query parsing
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/** `yyyy-MM-dd HH:mm:ss` (UTC) → ms, or NaN. @param {string} raw */
+function parseDateTime(raw) {
+  const m = DATE_TIME.exec(raw);
+  if (!m) return NaN;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60 ? ms : NaN;
+}
+
+/** Absent and empty parameters are the same. @param {string|undefined} v */
+const norm = (v) => (v === undefined || v === '' ? null : v);
+
+const FILTER_KEYS = /** @type {const} */ (['from', 'to', 'activity', 'subjectName']);
+
+/**
+ * @typedef {{ from: string|null, to: string|null, activity: string|null, subjectName: string|null }} RawFilters
+ * @typedef {{ fromMs: number, toMs: number, activity: string|null, subjectName: string|null }} Filters
+ */
+
+/** @param {Record<string, string|undefined>} q @returns {RawFilters} */
+function rawFilters(q) {
+  return { from: norm(q.from), to: norm(q.to), activity: norm(q.activity), subjectName: norm(q.subjectName) };
+}
+
+/**
+ * Resolve from/to: `from` from the start of its second (default now - 1 day),
+ * `to` to the end of its second (default now). Returns the bad parameter's name on error.
+ * @param {Data} data @param {RawFilters} raw @returns {Filters | string}
+ */
+function resolveFilters(data, raw) {
+  const fromMs = raw.from === null ? data.now - 86400000 : parseDateTime(raw.from);
+  if (Number.isNaN(fromMs)) return 'from';
+  const toMs = raw.to === null ? data.now : parseDateTime(raw.to) + 999;
+  if (Number.isNaN(toMs)) return 'to';
+  return { fromMs, toMs, activity: raw.activity, subjectName: raw.subjectName };
+}
+
+/** @param {Filters} f @returns {((e: import('./data').SumsubEvent) => boolean) | null} */
+function eventPredicate(f) {
+  if (f.activity === null && f.subjectName === null) return null;
+  return (e) => (f.activity === null || e.activity === f.activity) && (f.subjectName === null || e.subjectName === f.subjectName);
+}
+
+/** [lo, hi) index range of events with fromMs <= ts <= toMs. @param {Data} data @param {Filters} f */
+function tsRange(data, f) {
+  return [lowerBound(data.tsMs, f.fromMs), lowerBound(data.tsMs, f.toMs, true)];
+}
+
+// ---------------------------------------------------------------- forward markers
+
+/** @param {string} after @param {RawFilters} raw */
+function encodeMarker(after, raw) {
+  return Buffer.from(JSON.stringify({ v: 1, after, ...raw })).toString('base64url');
+}
+
+/** @param {string} marker @returns {{ after: string } & RawFilters | null} */
+function decodeMarker(marker) {
+  try {
+    const m = JSON.parse(Buffer.from(marker, 'base64url').toString('utf8'));
+    const okString = (/** @type {unknown} */ v) => v === null || typeof v === 'string';
+    if (m && m.v === 1 && typeof m.after === 'string' && /^[0-9a-f]{24}$/.test(m.after) && FILTER_KEYS.every((k) => okString(m[k]))) {
+      return { after: m.after, from: m.from, to: m.to, activity: m.activity, subjectName: m.subjectName };
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- handler
+
+/**
+ * @param {Data} data
+ * @param {SumsubOptions} opts
+ * @param {() => string} correlationId
+ * @returns {(record: import('../kit').RecordedRequest, body: Buffer) => Reply}
+ */
+function createHandler(data, opts, correlationId) {
+  /** @param {number} code @param {string} description @param {object} [extra] */
+  const error = (code, description, extra) => reply(code, { description, code, correlationId: correlationId(), ...extra });
+  /** @param {number} errorCode @param {string} errorName @param {string} description */
+  const authError = (errorCode, errorName, description) => error(401, description, { errorCode, errorName });
+  /** @param {string} name */
+  const badDate = (name) => error(400, `Invalid date format for '${name}', expected yyyy-MM-dd HH:mm:ss`);
+
+  /** @param {import('../kit').RecordedRequest} r @param {Buffer} body @returns {Reply|null} */
+  function verify(r, body) {
+    const token = r.headers['x-app-token'];
+    const ts = r.headers['x-app-access-ts'];
+    const sig = r.headers['x-app-access-sig'];
+    if (typeof token !== 'string' || typeof ts !== 'string' || typeof sig !== 'string' || !token || !ts || !sig) {
+      return authError(4000, 'app-token-invalid-format', 'App token has invalid format');
+    }
+    if (token !== opts.appToken) return authError(4001, 'app-token-not-found', 'App token not found');
+    if (!/^\d{1,12}$/.test(ts) || Math.abs(Date.now() / 1000 - Number(ts)) > opts.maxSkewSeconds) {
+      return authError(4004, 'app-token-request-expired', 'Request timestamp is expired or invalid');
+    }
+    const expected = Buffer.from(sign({ secretKey: opts.secretKey, ts, method: r.method, url: r.url, body }));
+    const given = Buffer.from(sig);
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+      return authError(4003, 'app-token-signature-mismatch', 'Request signature mismatch');
+    }
+    return null;
+  }
+
+  /** @param {Query} q @returns {Reply} */
+  function legacyEvents(q) {
+    const f = resolveFilters(data, rawFilters(q));
+    if (typeof f === 'string') return badDate(f);
+    const limit = intParam(q.limit, 10);
+    const offset = intParam(q.offset, 0);
+    if (!(limit >= 1 && limit <= 20000)) return error(400, 'Invalid limit: must be an integer between 1 and 20000');
+    if (Number.isNaN(offset)) return error(400, 'Invalid offset: must be a non-negative integer');
+    const [lo, hi] = tsRange(data, f);
+    const match = eventPredicate(f);
+    const items = [];
+    let skipped = match ? 0 : offset;
+    for (let k = hi - 1 - (match ? 0 : offset); k >= lo && items.length < limit; k--) {
+      const e = data.events[k];
+      if (match && !match(e)) continue;
+      if (skipped < offset) skipped += 1;
+      else items.push(D.legacyItem(e));
+    }
+    return reply(200, { items });
+  }
+
+  /** @param {Query} q @returns {Reply} */
+  function listEvents(q) {
+    if (!opts.listEnabled) return error(403, 'Audit trail events list is not enabled for your account', { errorName: 'forbidden' });
+    const limit = intParam(q.limit, 1000);
+    if (!(limit >= 1 && limit <= 1000)) return error(400, 'Invalid limit: must be an integer between 1 and 1000');
+    let raw = rawFilters(q);
+    let after = null;
+    if (q.forwardMarker !== undefined) {
+      const m = decodeMarker(q.forwardMarker);
+      if (!m) return error(400, 'Invalid forwardMarker');
+      if (FILTER_KEYS.some((k) => q[k] !== undefined && raw[k] !== m[k])) {
+        return error(400, 'Request parameters do not match the forwardMarker');
+      }
+      raw = { from: m.from, to: m.to, activity: m.activity, subjectName: m.subjectName };
+      after = m.after;
+    }
+    const f = resolveFilters(data, raw);
+    if (typeof f === 'string') return badDate(f);
+    const [lo, hi] = tsRange(data, f);
+    const match = eventPredicate(f);
+    const items = [];
+    let k = after === null ? lo : Math.max(lo, lowerBound(data.ids, after, true));
+    for (; k < hi && items.length < limit; k++) {
+      if (!match || match(data.events[k])) items.push(data.events[k]);
+    }
+    while (match && k < hi && !match(data.events[k])) k++;
+    /** @type {{ items: unknown[], forwardMarker?: string }} */
+    const out = { items };
+    if (k < hi && items.length) out.forwardMarker = encodeMarker(items[items.length - 1].id, raw);
+    return reply(200, out);
+  }
+
+  /** @type {Record<string, (q: Query) => Reply>} */
+  const routes = {
+    '/resources/status/api': () => reply(200, { ok: 1 }),
+    '/resources/auditTrailEvents': legacyEvents,
+    '/resources/auditTrailEvents/list': listEvents,
+  };
+
+  return (record, body) => {
+    const denied = verify(record, body);
+    if (denied) return denied;
+    if (!Object.prototype.hasOwnProperty.call(routes, record.path)) return error(404, 'Not found');
+    if (record.method !== 'GET') return error(405, 'Method not allowed');
+    return routes[record.path](record.query);
+  };
+}
+
+/**
+ * Seeded "req-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" ids for error bodies.
+ * @param {number|string} seed
+ */
+function correlationIds(seed) {
+  const rng = createRng(`${seed}:correlation`);
+  return () => D.correlationIdOf(rng);
+}
+
+/**
+ * @typedef {import('../kit').Sandbox & {
+ *   data: Data, appToken: string, secretKey: string,
+ *   sign: (a: { ts?: string|number, method?: string, url: string, body?: string|Buffer }) => string,
+ *   signedHeaders: (url: string, a?: { method?: string, body?: string|Buffer, ts?: string|number }) => Record<string, string>
+ * }} SumsubSandbox
+ */
+
+/**
+ * Start a Sumsub sandbox on 127.0.0.1.
+ * @param {Partial<SumsubOptions>} [options]
+ * @returns {Promise<SumsubSandbox>}
+ */
+async function start(options = {}) {
+  const opts = { ...DEFAULTS, ...options };
+  const data = D.generate(opts);
+  const correlationId = correlationIds(opts.seed);
+  const sandbox = await createSandbox({
+    handle: createHandler(data, opts, correlationId),
+    errorBody: (status) => ({ description: STATUS_CODES[status] || 'Error', code: status, correlationId: correlationId() }),
+    port: opts.port,
+    host: opts.host,
+    seed: opts.seed,
+  });
+  /** @type {SumsubSandbox['sign']} */
+  const signWith = ({ ts = Math.floor(Date.now() / 1000), method = 'GET', url, body = '' }) =>
+    sign({ secretKey: opts.secretKey, ts, method, url, body });
+  return Object.assign(sandbox, {
+    data,
+    appToken: opts.appToken,
+    secretKey: opts.secretKey,
+    sign: signWith,
+    /** @type {SumsubSandbox['signedHeaders']} */
+    signedHeaders: (url, { method = 'GET', body = '', ts = Math.floor(Date.now() / 1000) } = {}) => ({
+      'X-App-Token': opts.appToken,
+      'X-App-Access-Ts': String(ts),
+      'X-App-Access-Sig': signWith({ ts, method, url, body }),
+    }),
+  });
+}
+
+module.exports = { start, sign, DEFAULTS, createHandler, generate: D.generate, parseDateTime };
