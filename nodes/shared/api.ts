@@ -110,3 +110,61 @@ export function cachedPerRun(
 		return value;
 	};
 }
+
+/** What a failing status means ([message, description]), in the API's words. */
+export type Wording = [message: string, description: string];
+
+/** How an API's statuses that need no API-specific reading are worded. */
+export interface StatusHints {
+	/** What to check on a 404. */
+	notFound: string;
+	/** What to do about a 429 that outlasted the retries. */
+	rateLimited: string;
+	/** What to do about a 5xx. */
+	serverError: string;
+}
+
+/** Wording for 404, 429, 5xx and any other status. */
+export function statusWording(
+	api: ApiDefinition,
+	status: number,
+	request: ApiRequest<z.ZodTypeAny>,
+	hints: StatusHints,
+): Wording {
+	if (status === 404) return [request.notFound ?? `${api.name} found nothing here`, hints.notFound];
+	if (status === 429) {
+		return [`${api.name} is rate limiting requests, still after the retries`, hints.rateLimited];
+	}
+	if (status >= 500) {
+		return [
+			`${api.name} failed to process the request`,
+			`This is a problem on ${api.name}'s side: run again later. ${hints.serverError}`,
+		];
+	}
+	return [`${api.name} rejected the request`, 'Check the parameters of this operation.'];
+}
+
+/**
+ * The NodeApiError for a failing status: the wording, the HTTP status and the item in the message;
+ * what the API said, its correlation id and the request (method and path) in the description.
+ */
+export function httpError(
+	ctx: ApiContext,
+	api: ApiDefinition,
+	request: ApiRequest<z.ZodTypeAny>,
+	status: number,
+	[message, description]: Wording,
+	details: { said?: string; correlationId?: string } = {},
+) {
+	const said = details.said ? ` ${api.name} said: ${details.said}.` : '';
+	const support = details.correlationId
+		? ` Correlation ID for ${api.name} support: ${details.correlationId}.`
+		: '';
+	return apiError(ctx, {
+		message: `${message} (HTTP ${status})${itemSuffix(request.itemIndex)}`,
+		description: `${description}${said}${support} (${requestLabel(request)})`,
+		httpCode: status,
+		itemIndex: request.itemIndex,
+		correlationId: details.correlationId,
+	});
+}

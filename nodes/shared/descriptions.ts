@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** "Return All" + "Limit", the pair every Get Many operation shows. */
 export function returnAllAndLimit(): INodeProperties[] {
@@ -39,5 +39,39 @@ export function pageSizeOption(defaultSize: number, maxSize: number): INodePrope
 		typeOptions: { minValue: 1, maxValue: maxSize },
 		default: defaultSize,
 		description: `How many records each request asks for while paging (at most ${maxSize}). Larger pages mean fewer requests.`,
+	};
+}
+
+/** The "Filters" or "Options" collection of an operation. */
+export function collection(
+	kind: 'filters' | 'options',
+	options: INodeProperties[],
+	description?: string,
+): INodeProperties {
+	return {
+		displayName: kind === 'filters' ? 'Filters' : 'Options',
+		name: kind,
+		type: 'collection',
+		placeholder: kind === 'filters' ? 'Add Filter' : 'Add Option',
+		default: {},
+		...(description ? { description } : {}),
+		options,
+	};
+}
+
+/** The "Operation" selector of one resource. */
+export function operationProperty(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
 	};
 }

@@ -45,7 +45,7 @@ export function validateParameters<T extends z.ZodTypeAny>(
 }
 
 /** Reads the named parameters of one item (with their fallbacks) into one object to validate. */
-export function readParameters(
+function readParameters(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fallbacks: Record<string, unknown>,
@@ -57,6 +57,26 @@ export function readParameters(
 	return out;
 }
 
+/** Reads one item's parameters and validates them: the first problem names the field and item. */
+export function itemParameters<T extends z.ZodTypeAny>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	schema: T,
+	fallbacks: Record<string, unknown>,
+	labels: FieldLabels,
+): z.infer<T> {
+	return validateParameters(
+		ctx,
+		schema,
+		readParameters(ctx, itemIndex, fallbacks),
+		itemIndex,
+		labels,
+	);
+}
+
+/** The parameters every Get Many operation has, with the values n8n gives when they are hidden. */
+export const LIST_FALLBACKS = { returnAll: false, limit: 50, filters: {}, options: {} };
+
 /** Return All / Limit as validated: the number of records wanted, undefined for all. */
 export const returnAllLimit = {
 	returnAll: z.boolean(),
@@ -65,6 +85,12 @@ export const returnAllLimit = {
 
 export const wantedCount = (p: { returnAll: boolean; limit: number }): number | undefined =>
 	p.returnAll ? undefined : p.limit;
+
+/** How much to read, and in which pages, from validated Get Many parameters. */
+export const readingOf = (
+	p: { returnAll: boolean; limit: number; options: { pageSize: number } },
+	itemIndex: number,
+) => ({ limit: wantedCount(p), pageSize: p.options.pageSize, itemIndex });
 
 /** A whole number given as a number or a numeric string (ids from expressions often are strings). */
 export const numericId = z

@@ -29,3 +29,6 @@ export const filtersJsonProperty: INodeProperties = {
 	description:
 		'More filter objects in Recruitee’s filters_json syntax, added after the ones above. A JSON array of objects.',
 };
+
+/** Hidden-parameter values of the operations that take Filters (JSON). */
+export const FILTERED_LIST_FALLBACKS = { filtersJson: '', simplify: true };

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiDefinition, ApiRequest } from '../../shared/api';
-import { cachedPerRun, callApi, requestLabel } from '../../shared/api';
+import type { StatusHints, Wording } from '../../shared/api';
+import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
 import { apiError, parseJsonText } from '../../shared/http';
 import type { Page, PageRequest } from '../../shared/paging';
@@ -74,63 +75,40 @@ function errorText(body: string): string | undefined {
 
 const CREDENTIAL_HINT = 'in the "Recruitee API" credential';
 
+const HINTS: StatusHints = {
+	notFound: 'Check the ID, and that it belongs to the company in the credential.',
+	rateLimited: 'Wait a little and run again, or process fewer items at once.',
+	serverError: 'If it persists, narrow the request (a smaller page size or date range).',
+};
+
 function mapErrorResponse(
 	ctx: ApiContext,
 	response: RawResponse,
 	request: ApiRequest<z.ZodTypeAny>,
 ): Error {
 	const status = response.statusCode;
-	const label = requestLabel(request);
 	const text = errorText(response.body);
-	const said = text ? ` Recruitee said: "${text}".` : '';
-	const where = itemSuffix(request.itemIndex);
-	const fail = (message: string, description: string) =>
-		apiError(ctx, {
-			message: `${message}${where}`,
-			description: `${description}${said} (${label})`,
-			httpCode: status,
-			itemIndex: request.itemIndex,
-		});
+	const fail = (wording: Wording) =>
+		httpError(ctx, recruitee, request, status, wording, { said: text && `"${text}"` });
 	if (status === 401) {
-		return fail(
-			'Recruitee rejected the API token (HTTP 401)',
+		return fail([
+			'Recruitee rejected the API token',
 			`Check API Token ${CREDENTIAL_HINT}: copy it again from Settings → Apps and plugins → Personal API tokens; it may have been revoked.`,
-		);
+		]);
 	}
 	if (status === 422 && /company/i.test(text ?? '')) {
-		return fail(
-			'Recruitee does not accept this Company ID (HTTP 422)',
+		return fail([
+			'Recruitee does not accept this Company ID',
 			`Check Company ID ${CREDENTIAL_HINT}: use the ID from Settings → Apps and plugins → Personal API tokens → Current company details.`,
-		);
+		]);
 	}
 	if (status === 403) {
-		return fail(
-			'Recruitee refused access (HTTP 403)',
+		return fail([
+			'Recruitee refused access',
 			`Check Company ID ${CREDENTIAL_HINT}, and that the token's user may see this data (the audit log needs an admin).`,
-		);
+		]);
 	}
-	if (status === 404) {
-		return fail(
-			request.notFound ?? 'Recruitee found nothing here (HTTP 404)',
-			'Check the ID, and that it belongs to the company in the credential.',
-		);
-	}
-	if (status === 429) {
-		return fail(
-			'Recruitee is rate limiting requests (HTTP 429), still after the retries',
-			'Wait a little and run again, or process fewer items at once.',
-		);
-	}
-	if (status >= 500) {
-		return fail(
-			`Recruitee failed to process the request (HTTP ${status})`,
-			"This is a problem on Recruitee's side: run again later. If it persists, narrow the request (a smaller page size or date range).",
-		);
-	}
-	return fail(
-		`Recruitee rejected the request (HTTP ${status})`,
-		'Check the parameters of this operation.',
-	);
+	return fail(statusWording(recruitee, status, request, HINTS));
 }
 
 const recruitee: ApiDefinition = {

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 
 import { SUMSUB_DEFAULT_BASE_URL } from '../../../credentials/SumsubApi.credentials';
 import type { ApiDefinition, ApiRequest } from '../../shared/api';
-import { cachedPerRun, callApi, requestLabel } from '../../shared/api';
+import type { StatusHints, Wording } from '../../shared/api';
+import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, RawResponse } from '../../shared/http';
-import { apiError, parseJsonText } from '../../shared/http';
-import { itemSuffix } from '../../shared/validation';
+import { parseJsonText } from '../../shared/http';
 
 export const SUMSUB_CREDENTIAL = 'sumsubApi';
 
@@ -38,7 +38,7 @@ export function sumsubErrorBody(response: RawResponse): SumsubErrorBody {
 }
 
 /** What to tell the user for Sumsub's authentication error codes (all HTTP 401). */
-const AUTH_ERRORS: Record<number, [string, string]> = {
+const AUTH_ERRORS: Record<number, Wording> = {
 	4000: [
 		'Sumsub could not read the App Token',
 		`Copy the whole App Token again ${CREDENTIAL_HINT}; it starts with sbx: or prd:.`,
@@ -61,6 +61,13 @@ const AUTH_ERRORS: Record<number, [string, string]> = {
 	],
 };
 
+const HINTS: StatusHints = {
+	notFound: `Check Base URL ${CREDENTIAL_HINT}.`,
+	rateLimited:
+		'Sumsub allows 300 GET requests per 5 seconds per account. Wait and run again, or process fewer items at once.',
+	serverError: 'If it persists, narrow the date range.',
+};
+
 function mapErrorResponse(
 	ctx: ApiContext,
 	response: RawResponse,
@@ -69,53 +76,24 @@ function mapErrorResponse(
 	const status = response.statusCode;
 	const body = sumsubErrorBody(response);
 	const code = body.errorName ?? body.errorCode;
-	const said = body.description
-		? ` Sumsub said: "${body.description}"${code ? ` (${code})` : ''}.`
-		: '';
-	const support = body.correlationId
-		? ` Correlation ID for Sumsub support: ${body.correlationId}.`
-		: '';
-	const fail = (message: string, description: string) =>
-		apiError(ctx, {
-			message: `${message} (HTTP ${status})${itemSuffix(request.itemIndex)}`,
-			description: `${description}${said}${support} (${requestLabel(request)})`,
-			httpCode: status,
-			itemIndex: request.itemIndex,
-			correlationId: body.correlationId,
-		});
+	const said = body.description && `"${body.description}"${code ? ` (${code})` : ''}`;
+	const fail = (wording: Wording) =>
+		httpError(ctx, sumsub, request, status, wording, { said, correlationId: body.correlationId });
 	const auth = body.errorCode === undefined ? undefined : AUTH_ERRORS[body.errorCode];
-	if (auth) return fail(auth[0], auth[1]);
+	if (auth) return fail(auth);
 	if (status === 401) {
-		return fail(
+		return fail([
 			'Sumsub refused the credentials',
 			`Check App Token and Secret Key ${CREDENTIAL_HINT}.`,
-		);
+		]);
 	}
 	if (status === 403) {
-		return fail(
+		return fail([
 			'Sumsub refused access',
 			'The App Token may lack the permission, or the account may not have this feature (the audit trail list endpoint is a paid add-on: choose the legacy endpoint in "Source").',
-		);
+		]);
 	}
-	if (status === 404) {
-		return fail(
-			request.notFound ?? 'Sumsub found nothing here',
-			`Check Base URL ${CREDENTIAL_HINT}.`,
-		);
-	}
-	if (status === 429) {
-		return fail(
-			'Sumsub is rate limiting requests, still after the retries',
-			'Sumsub allows 300 GET requests per 5 seconds per account. Wait and run again, or process fewer items at once.',
-		);
-	}
-	if (status >= 500) {
-		return fail(
-			'Sumsub failed to process the request',
-			"This is a problem on Sumsub's side: run again later. If it persists, narrow the date range.",
-		);
-	}
-	return fail('Sumsub rejected the request', 'Check the parameters of this operation.');
+	return fail(statusWording(sumsub, status, request, HINTS));
 }
 
 interface SumsubCredentials {

@@ -47,7 +47,7 @@ describe('Candidate → Get', () => {
 
 	test('an unknown ID is a clear 404 naming the candidate and the item', async () => {
 		const { error } = await api.run(get(rl('999')));
-		expect(error.message).toBe('No candidate with ID 999 in this company [item 0]');
+		expect(error.message).toBe('No candidate with ID 999 in this company (HTTP 404) [item 0]');
 		expect(error.httpCode).toBe('404');
 	});
 

@@ -53,7 +53,7 @@ describe('Recruitee HTTP errors become clear NodeApiErrors', () => {
 		api.sandbox.inject({ status: 429, headers: { 'retry-after': '0' }, body: { error: 'Too many' }, times: 10 });
 		const { error } = await api.run(getCandidate());
 		expect(error.message).toBe(
-			'Recruitee is rate limiting requests (HTTP 429), still after the retries [item 0]',
+			'Recruitee is rate limiting requests, still after the retries (HTTP 429) [item 0]',
 		);
 		expect(api.sandbox.requests).toHaveLength(5);
 	});
@@ -126,7 +126,7 @@ describe('Continue On Fail', () => {
 		expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3]);
 		expect(items[0].json.id).toBe(47628534);
 		expect(items[1].json.error).toBe('Invalid parameter "Candidate": "abc" is not a candidate ID or candidate URL [item 1]');
-		expect(items[2].json).toMatchObject({ error: 'No candidate with ID 999 in this company [item 2]', httpCode: '404' });
+		expect(items[2].json).toMatchObject({ error: 'No candidate with ID 999 in this company (HTTP 404) [item 2]', httpCode: '404' });
 		expect(items[3].json.id).toBe(47318282);
 	});
 
@@ -135,7 +135,7 @@ describe('Continue On Fail', () => {
 			input: [{ json: { id: 47628534 } }, { json: { id: 999 } }],
 		});
 		expect(items).toEqual([]);
-		expect(error.message).toBe('No candidate with ID 999 in this company [item 1]');
+		expect(error.message).toBe('No candidate with ID 999 in this company (HTTP 404) [item 1]');
 		expect(error.context.itemIndex).toBe(1);
 	});
 });

@@ -3,16 +3,25 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { checkRange, optionalDate } from '../../../shared/dates';
-import { pageSizeOption, returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
 import {
+	collection,
+	pageSizeOption,
+	returnAllAndLimit,
+	simplifyProperty,
+} from '../../../shared/descriptions';
+import {
+	itemParameters,
 	jsonArrayOfObjects,
-	readParameters,
+	LIST_FALLBACKS,
 	returnAllLimit,
 	stringList,
-	validateParameters,
-	wantedCount,
+	readingOf,
 } from '../../../shared/validation';
-import { createdRangeOptions, filtersJsonProperty } from '../../helpers/descriptions';
+import {
+	createdRangeOptions,
+	FILTERED_LIST_FALLBACKS,
+	filtersJsonProperty,
+} from '../../helpers/descriptions';
 import { auditLogFilters, filtersJson } from '../../helpers/filters';
 import { simplifyAuditEntry } from '../../helpers/simplify';
 import { recruiteeList } from '../../transport';
@@ -26,50 +35,35 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Actor Is Any Of',
-				name: 'actorIn',
-				type: 'string',
-				typeOptions: { multipleValues: true },
-				default: [],
-				placeholder: 'Ishwar Gautam',
-				description:
-					'Only events by these actors (full names as Recruitee shows them, or "System")',
-			},
-			{
-				displayName: 'Actor Is None Of',
-				name: 'actorNotIn',
-				type: 'string',
-				typeOptions: { multipleValues: true },
-				default: [],
-				description: 'Leave out events by these actors',
-			},
-			...createdRangeOptions('events'),
-			{
-				displayName: 'Text',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Free-text search over the events',
-			},
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Actor Is Any Of',
+			name: 'actorIn',
+			type: 'string',
+			typeOptions: { multipleValues: true },
+			default: [],
+			placeholder: 'Ishwar Gautam',
+			description: 'Only events by these actors (full names as Recruitee shows them, or "System")',
+		},
+		{
+			displayName: 'Actor Is None Of',
+			name: 'actorNotIn',
+			type: 'string',
+			typeOptions: { multipleValues: true },
+			default: [],
+			description: 'Leave out events by these actors',
+		},
+		...createdRangeOptions('events'),
+		{
+			displayName: 'Text',
+			name: 'query',
+			type: 'string',
+			default: '',
+			description: 'Free-text search over the events',
+		},
+	]),
 	filtersJsonProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [pageSizeOption(100, 1000)],
-	},
+	collection('options', [pageSizeOption(100, 1000)]),
 	simplifyProperty,
 ];
 
@@ -124,18 +118,11 @@ const page = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const p = validateParameters(
+	const p = itemParameters(
 		this,
-		parameters(this.getTimezone()),
-		readParameters(this, itemIndex, {
-			returnAll: false,
-			limit: 50,
-			filters: {},
-			filtersJson: '',
-			options: {},
-			simplify: true,
-		}),
 		itemIndex,
+		parameters(this.getTimezone()),
+		{ ...LIST_FALLBACKS, ...FILTERED_LIST_FALLBACKS },
 		LABELS,
 	);
 	// Paging of the audit log is not documented: numbered pages, stopping on the total, an empty page
@@ -146,9 +133,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			filters_json: filtersJson(auditLogFilters(p.filters), p.filtersJson),
 		},
 		style: 'page',
-		limit: wantedCount(p),
-		pageSize: p.options.pageSize,
-		itemIndex,
+		...readingOf(p, itemIndex),
 		schema: page,
 		extract: (body) => ({ records: body.entries, total: body.total }),
 		idOf: (e) => e._id,

@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['auditLog'] } },
-		options: [
+	operationProperty(
+		'auditLog',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'Get many audit log events',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 ];

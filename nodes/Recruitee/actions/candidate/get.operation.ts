@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { simplifyProperty } from '../../../shared/descriptions';
-import { readParameters, validateParameters } from '../../../shared/validation';
+import { itemParameters } from '../../../shared/validation';
 import { candidateIdOf, candidateLocator } from '../../helpers/locators';
 import { simplifyCandidate } from '../../helpers/simplify';
 import { recordWithId, recruiteeGet, references } from '../../transport';
@@ -35,14 +35,14 @@ const response = z.object({ candidate: recordWithId, references });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = candidateIdOf(this, this.getNodeParameter('candidateId', itemIndex), itemIndex);
-	const p = validateParameters(
+	const p = itemParameters(
 		this,
+		itemIndex,
 		parameters,
-		readParameters(this, itemIndex, {
+		{
 			includeReferences: false,
 			simplify: true,
-		}),
-		itemIndex,
+		},
 		{ includeReferences: 'Include References', simplify: 'Simplify' },
 	);
 	const body = await recruiteeGet(this, {

@@ -3,13 +3,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalDate } from '../../../shared/dates';
-import { pageSizeOption, returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
 import {
+	collection,
+	pageSizeOption,
+	returnAllAndLimit,
+	simplifyProperty,
+} from '../../../shared/descriptions';
+import {
+	itemParameters,
+	LIST_FALLBACKS,
 	numericIdList,
-	readParameters,
 	returnAllLimit,
-	validateParameters,
-	wantedCount,
+	readingOf,
 } from '../../../shared/validation';
 import { offerIdOf, offerLocator } from '../../helpers/locators';
 import { simplifyCandidate } from '../../helpers/simplify';
@@ -17,94 +22,80 @@ import { recordWithId, recruiteeList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Candidate IDs',
-				name: 'ids',
-				type: 'string',
-				default: '',
-				placeholder: '47628534, 47318282',
-				description: 'Only these candidates, by ID, separated by commas',
-			},
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only candidates created after this moment',
-			},
-			offerLocator(
-				'offerId',
-				'Only candidates of this job or talent pool ("all candidates of an offer")',
-				false,
-			),
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				description: 'Only candidates whose name or email contains this text',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'qualified',
-				options: [
-					{
-						name: 'Disqualified',
-						value: 'disqualified',
-						description: 'Candidates disqualified in at least one job',
-					},
-					{
-						name: 'Qualified',
-						value: 'qualified',
-						description: 'Candidates still qualified in at least one job',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			pageSizeOption(100, 10000),
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				default: 'by_date',
-				options: [
-					{ name: 'Newest First', value: 'by_date' },
-					{ name: 'Latest Message First', value: 'by_last_message' },
-				],
-			},
-			{
-				displayName: 'With Messages',
-				name: 'withMessages',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include candidates’ messages counts',
-			},
-			{
-				displayName: 'With My Messages',
-				name: 'withMyMessages',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include the counts of messages sent by the token’s user',
-			},
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Candidate IDs',
+			name: 'ids',
+			type: 'string',
+			default: '',
+			placeholder: '47628534, 47318282',
+			description: 'Only these candidates, by ID, separated by commas',
+		},
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only candidates created after this moment',
+		},
+		offerLocator(
+			'offerId',
+			'Only candidates of this job or talent pool ("all candidates of an offer")',
+			false,
+		),
+		{
+			displayName: 'Query',
+			name: 'query',
+			type: 'string',
+			default: '',
+			description: 'Only candidates whose name or email contains this text',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'qualified',
+			options: [
+				{
+					name: 'Disqualified',
+					value: 'disqualified',
+					description: 'Candidates disqualified in at least one job',
+				},
+				{
+					name: 'Qualified',
+					value: 'qualified',
+					description: 'Candidates still qualified in at least one job',
+				},
+			],
+		},
+	]),
+	collection('options', [
+		pageSizeOption(100, 10000),
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'options',
+			default: 'by_date',
+			options: [
+				{ name: 'Newest First', value: 'by_date' },
+				{ name: 'Latest Message First', value: 'by_last_message' },
+			],
+		},
+		{
+			displayName: 'With Messages',
+			name: 'withMessages',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include candidates’ messages counts',
+		},
+		{
+			displayName: 'With My Messages',
+			name: 'withMyMessages',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include the counts of messages sent by the token’s user',
+		},
+	]),
 	simplifyProperty,
 ];
 
@@ -148,15 +139,18 @@ const LABELS = {
 const page = z.object({ candidates: z.array(recordWithId) });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const raw = readParameters(this, itemIndex, {
-		returnAll: false,
-		limit: 50,
-		filters: {},
-		options: {},
-		simplify: true,
-	});
-	const p = validateParameters(this, parameters(this.getTimezone()), raw, itemIndex, LABELS);
-	const offerId = await offerIdOf(this, (raw.filters as IDataObject).offerId, itemIndex);
+	const p = itemParameters(
+		this,
+		itemIndex,
+		parameters(this.getTimezone()),
+		{ ...LIST_FALLBACKS, simplify: true },
+		LABELS,
+	);
+	const offerId = await offerIdOf(
+		this,
+		this.getNodeParameter('filters.offerId', itemIndex, ''),
+		itemIndex,
+	);
 	const { filters, options } = p;
 	const candidates = await recruiteeList(this, {
 		path: '/candidates',
@@ -172,9 +166,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			with_my_messages: options.withMyMessages || undefined,
 		},
 		style: 'offset',
-		limit: wantedCount(p),
-		pageSize: options.pageSize,
-		itemIndex,
+		...readingOf(p, itemIndex),
 		schema: page,
 		extract: (body) => ({ records: body.candidates }),
 		idOf: (candidate) => candidate.id,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { simplifyProperty } from '../../../shared/descriptions';
-import { readParameters, validateParameters } from '../../../shared/validation';
+import { itemParameters } from '../../../shared/validation';
 import { offerIdOf, offerLocator } from '../../helpers/locators';
 import { simplifyOffer } from '../../helpers/simplify';
 import { recordWithId, recruiteeGet } from '../../transport';
@@ -21,11 +21,11 @@ export const description = updateDisplayOptions(
 const response = z.object({ offer: recordWithId });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { simplify } = validateParameters(
+	const { simplify } = itemParameters(
 		this,
-		z.object({ simplify: z.boolean() }),
-		readParameters(this, itemIndex, { simplify: true }),
 		itemIndex,
+		z.object({ simplify: z.boolean() }),
+		{ simplify: true },
 		{ simplify: 'Simplify' },
 	);
 	const id = await offerIdOf(this, this.getNodeParameter('offerId', itemIndex), itemIndex, true);

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
+import { collection, returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
 import {
-	readParameters,
+	itemParameters,
+	LIST_FALLBACKS,
 	returnAllLimit,
-	validateParameters,
 	wantedCount,
 } from '../../../shared/validation';
 import { simplifyOffer } from '../../helpers/simplify';
@@ -25,48 +25,34 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Scope',
-				name: 'scope',
-				type: 'options',
-				default: 'active',
-				description:
-					'Which offers by status. Also applied by the node on each offer’s status, as some accounts ignore it.',
-				options: [
-					{ name: 'Active (Published or Internal)', value: 'active' },
-					{ name: 'Archived', value: 'archived' },
-					{ name: 'Not Archived', value: 'not_archived' },
-					{ name: 'Published', value: 'published' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'View Mode',
-				name: 'viewMode',
-				type: 'options',
-				default: 'default',
-				options: [
-					{ name: 'Default (All Fields)', value: 'default' },
-					{ name: 'Brief (ID, Title, Kind, Status)', value: 'brief' },
-				],
-			},
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'options',
+			default: 'active',
+			description:
+				'Which offers by status. Also applied by the node on each offer’s status, as some accounts ignore it.',
+			options: [
+				{ name: 'Active (Published or Internal)', value: 'active' },
+				{ name: 'Archived', value: 'archived' },
+				{ name: 'Not Archived', value: 'not_archived' },
+				{ name: 'Published', value: 'published' },
+			],
+		},
+	]),
+	collection('options', [
+		{
+			displayName: 'View Mode',
+			name: 'viewMode',
+			type: 'options',
+			default: 'default',
+			options: [
+				{ name: 'Default (All Fields)', value: 'default' },
+				{ name: 'Brief (ID, Title, Kind, Status)', value: 'brief' },
+			],
+		},
+	]),
 	simplifyProperty,
 ];
 
@@ -105,18 +91,15 @@ const LABELS = {
 const response = z.object({ offers: z.array(recordWithId) });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const p = validateParameters(
+	const p = itemParameters(
 		this,
-		parameters,
-		readParameters(this, itemIndex, {
-			kind: 'both',
-			returnAll: false,
-			limit: 50,
-			filters: {},
-			options: {},
-			simplify: true,
-		}),
 		itemIndex,
+		parameters,
+		{
+			kind: 'both',
+			...LIST_FALLBACKS,
+			simplify: true,
+		},
 		LABELS,
 	);
 	const { scope } = p.filters;

@@ -3,17 +3,26 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { checkRange, optionalDate } from '../../../shared/dates';
-import { pageSizeOption, returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
 import {
+	collection,
+	pageSizeOption,
+	returnAllAndLimit,
+	simplifyProperty,
+} from '../../../shared/descriptions';
+import {
+	itemParameters,
 	jsonArrayOfObjects,
+	LIST_FALLBACKS,
 	numericIdList,
-	readParameters,
 	returnAllLimit,
 	stringList,
-	validateParameters,
-	wantedCount,
+	readingOf,
 } from '../../../shared/validation';
-import { createdRangeOptions, filtersJsonProperty } from '../../helpers/descriptions';
+import {
+	createdRangeOptions,
+	FILTERED_LIST_FALLBACKS,
+	filtersJsonProperty,
+} from '../../helpers/descriptions';
 import { filtersJson, searchFilters } from '../../helpers/filters';
 import { simplifySearchHit } from '../../helpers/simplify';
 import { recordWithId, recruiteeList } from '../../transport';
@@ -23,14 +32,9 @@ export const SEARCH_MAX_PAGE_SIZE = 10000;
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Each filter becomes one object of the filters_json array; all must match',
-		options: [
+	collection(
+		'filters',
+		[
 			{
 				displayName: 'Assigned Admin IDs',
 				name: 'assignedAdminIds',
@@ -113,31 +117,25 @@ const properties: INodeProperties[] = [
 				description: 'Free-text search over names, emails, CV and more',
 			},
 		],
-	},
+		'Each filter becomes one object of the filters_json array; all must match',
+	),
 	filtersJsonProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			pageSizeOption(100, SEARCH_MAX_PAGE_SIZE),
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				default: 'created_at_desc',
-				options: [
-					{ name: 'Best Match', value: 'relevance_desc' },
-					{ name: 'Highest Rating First', value: 'candidate_rating_desc' },
-					{ name: 'Name (A to Z)', value: 'candidate_name_asc' },
-					{ name: 'Newest First', value: 'created_at_desc' },
-					{ name: 'Stage Name (A to Z)', value: 'candidate_stage_name_asc' },
-				],
-			},
-		],
-	},
+	collection('options', [
+		pageSizeOption(100, SEARCH_MAX_PAGE_SIZE),
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			default: 'created_at_desc',
+			options: [
+				{ name: 'Best Match', value: 'relevance_desc' },
+				{ name: 'Highest Rating First', value: 'candidate_rating_desc' },
+				{ name: 'Name (A to Z)', value: 'candidate_name_asc' },
+				{ name: 'Newest First', value: 'created_at_desc' },
+				{ name: 'Stage Name (A to Z)', value: 'candidate_stage_name_asc' },
+			],
+		},
+	]),
 	simplifyProperty,
 ];
 
@@ -208,18 +206,11 @@ const page = z.object({
 });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const p = validateParameters(
+	const p = itemParameters(
 		this,
-		parameters(this.getTimezone()),
-		readParameters(this, itemIndex, {
-			returnAll: false,
-			limit: 50,
-			filters: {},
-			filtersJson: '',
-			options: {},
-			simplify: true,
-		}),
 		itemIndex,
+		parameters(this.getTimezone()),
+		{ ...LIST_FALLBACKS, ...FILTERED_LIST_FALLBACKS },
 		LABELS,
 	);
 	const hits = await recruiteeList(this, {
@@ -229,9 +220,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			sort_by: p.options.sortBy,
 		},
 		style: 'page',
-		limit: wantedCount(p),
-		pageSize: p.options.pageSize,
-		itemIndex,
+		...readingOf(p, itemIndex),
 		schema: page,
 		extract: (body) => ({ records: body.hits, total: body.total }),
 		idOf: (hit) => hit.id,

@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as candidates from './candidates.operation';
 
 export { candidates };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['search'] } },
-		options: [
+	operationProperty(
+		'search',
+		[
 			{
 				name: 'Search Candidates',
 				value: 'candidates',
@@ -19,7 +16,7 @@ export const description: INodeProperties[] = [
 				action: 'Search candidates',
 			},
 		],
-		default: 'candidates',
-	},
+		'candidates',
+	),
 	...candidates.description,
 ];

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { checkRange, optionalDate } from '../../../shared/dates';
-import { pageSizeOption, returnAllAndLimit } from '../../../shared/descriptions';
+import { collection, pageSizeOption, returnAllAndLimit } from '../../../shared/descriptions';
 import {
-	readParameters,
+	itemParameters,
+	LIST_FALLBACKS,
 	returnAllLimit,
-	validateParameters,
 	wantedCount,
 } from '../../../shared/validation';
 import { ACTIVITIES, normalizeEvent } from '../../helpers/events';
@@ -44,65 +44,51 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Activity',
-				name: 'activity',
-				type: 'options',
-				default: 'subject:loaded:applicant',
-				description:
-					'Only events of this type. Any other activity type can be given with an expression.',
-				options: ACTIVITIES,
-			},
-			{
-				displayName: 'From',
-				name: 'from',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only events at or after this moment (sent in UTC; the workflow timezone applies to dates without one). Without it Sumsub starts from yesterday.',
-			},
-			{
-				displayName: 'Subject Name',
-				name: 'subjectName',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com',
-				description: 'Only events by this team member (the subject who acted)',
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'dateTime',
-				default: '',
-				description: 'Only events at or before this moment. Without it: up to now.',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Empty Fields as Null',
-				name: 'emptyAsNull',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output null instead of "" for fields an event does not have (Sumsub sends "")',
-			},
-			pageSizeOption(LEGACY_MAX_PAGE, LEGACY_MAX_PAGE),
-		],
-	},
+	collection('filters', [
+		{
+			displayName: 'Activity',
+			name: 'activity',
+			type: 'options',
+			default: 'subject:loaded:applicant',
+			description:
+				'Only events of this type. Any other activity type can be given with an expression.',
+			options: ACTIVITIES,
+		},
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only events at or after this moment (sent in UTC; the workflow timezone applies to dates without one). Without it Sumsub starts from yesterday.',
+		},
+		{
+			displayName: 'Subject Name',
+			name: 'subjectName',
+			type: 'string',
+			default: '',
+			placeholder: 'alice@example.com',
+			description: 'Only events by this team member (the subject who acted)',
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'Only events at or before this moment. Without it: up to now.',
+		},
+	]),
+	collection('options', [
+		{
+			displayName: 'Empty Fields as Null',
+			name: 'emptyAsNull',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output null instead of "" for fields an event does not have (Sumsub sends "")',
+		},
+		pageSizeOption(LEGACY_MAX_PAGE, LEGACY_MAX_PAGE),
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -154,17 +140,14 @@ const LABELS = {
 const sumsubTime = (date: DateTime): string => date.toUTC().toFormat('yyyy-MM-dd HH:mm:ss');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const p = validateParameters(
+	const p = itemParameters(
 		this,
-		parameters(this.getTimezone()),
-		readParameters(this, itemIndex, {
-			endpoint: 'legacy',
-			returnAll: false,
-			limit: 50,
-			filters: {},
-			options: {},
-		}),
 		itemIndex,
+		parameters(this.getTimezone()),
+		{
+			endpoint: 'legacy',
+			...LIST_FALLBACKS,
+		},
 		LABELS,
 	);
 	const { filters } = p;

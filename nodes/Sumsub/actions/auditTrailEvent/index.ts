@@ -1,17 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperty } from '../../../shared/descriptions';
 import * as getAll from './getAll.operation';
 
 export { getAll };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['auditTrailEvent'] } },
-		options: [
+	operationProperty(
+		'auditTrailEvent',
+		[
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -20,7 +17,7 @@ export const description: INodeProperties[] = [
 				action: 'Get many audit trail events',
 			},
 		],
-		default: 'getAll',
-	},
+		'getAll',
+	),
 	...getAll.description,
 ];
