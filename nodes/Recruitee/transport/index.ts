@@ -2,8 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ApiDefinition, ApiRequest } from '../../shared/api';
-import type { StatusHints, Wording } from '../../shared/api';
+import type { ApiDefinition, ApiRequest, StatusHints, Wording } from '../../shared/api';
 import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
 import { apiError, parseJsonText } from '../../shared/http';

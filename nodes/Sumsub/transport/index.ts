@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 
 import { SUMSUB_DEFAULT_BASE_URL } from '../../../credentials/SumsubApi.credentials';
-import type { ApiDefinition, ApiRequest } from '../../shared/api';
-import type { StatusHints, Wording } from '../../shared/api';
+import type { ApiDefinition, ApiRequest, StatusHints, Wording } from '../../shared/api';
 import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, RawResponse } from '../../shared/http';
 import { parseJsonText } from '../../shared/http';
