@@ -1,0 +1,209 @@
+'use strict';
+// Driving a real n8n: install our packed package the way the editor's "Community nodes → Install"
+// does, run its CLI, start its server and log in.
+
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ROOT, RUNTIME_DIR } = require('./runtime');
+
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+
+/** `npm pack` of the built package (run `npm run build` first); returns the tarball's path. */
+function packPackage() {
+	const dest = path.join(RUNTIME_DIR, 'packs');
+	fs.mkdirSync(dest, { recursive: true });
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', dest], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		}),
+	);
+	return path.join(dest, packed.filename);
+}
+
+/**
+ * Installs a package tarball into `<userFolder>/.n8n/nodes` exactly as n8n's community packages
+ * service does: unpack into node_modules/<name>, drop dev, peer and optional dependencies, then
+ * `npm install` there with n8n's flags (no scripts, no lockfile), and record it in nodes/package.json.
+ */
+function installPackage(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE.name);
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(packageDir, { recursive: true });
+	const nodesJson = path.join(nodesDir, 'package.json');
+	if (!fs.existsSync(nodesJson)) {
+		fs.writeFileSync(nodesJson, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	}
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const manifestPath = path.join(packageDir, 'package.json');
+	// eslint-disable-next-line no-unused-vars
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(manifestPath, 'utf8'),
+	);
+	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	execFileSync(
+		'npm',
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
+		{ cwd: packageDir, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
+	const nodes = JSON.parse(fs.readFileSync(nodesJson, 'utf8'));
+	nodes.dependencies = { ...nodes.dependencies, [PACKAGE.name]: manifest.version };
+	fs.writeFileSync(nodesJson, JSON.stringify(nodes, null, 2));
+	return packageDir;
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** The environment n8n runs in here: its own user folder, sqlite, nothing phoning home. */
+async function n8nEnv(userFolder, extra = {}) {
+	// Not the test runner's NODE_ENV=test (n8n skips work under it), nor its JEST_* variables.
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('JEST_')),
+	);
+	return {
+		...inherited,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-recruitee-sumsub-local-key',
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_MODE: 'external',
+		N8N_RUNNERS_AUTH_TOKEN: 'local-runner-token',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
+		N8N_HOST: '127.0.0.1',
+		...extra,
+	};
+}
+
+/** Runs an n8n CLI command to its end; rejects with its output if it fails. */
+async function runCli(runtime, userFolder, args, { timeoutMs = 180_000, allowFailure = false } = {}) {
+	const env = await n8nEnv(userFolder);
+	return await new Promise((resolve, reject) => {
+		const child = spawn(runtime.nodeBin, [runtime.n8nMain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			const result = { code, signal, stdout, stderr };
+			if ((code === 0 || allowFailure) && !signal) resolve(result);
+			else reject(Object.assign(new Error(`n8n ${args[0]} failed (${signal ?? code}):\n${stderr}\n${stdout}`), result));
+		});
+	});
+}
+
+/** Starts `n8n start`; resolves once its REST API answers. Returns { url, stop(), output() }. */
+async function startServer(runtime, userFolder, { port, host = '127.0.0.1', inherit = false } = {}) {
+	const serverPort = port ?? (await freePort());
+	const env = await n8nEnv(userFolder, { N8N_PORT: String(serverPort), N8N_LISTEN_ADDRESS: host });
+	const child = spawn(runtime.nodeBin, [runtime.n8nMain, 'start'], {
+		env,
+		stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
+	});
+	let output = '';
+	if (!inherit) {
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+	}
+	const url = `http://${host}:${serverPort}`;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${output}`);
+		try {
+			// While starting, every route answers 200 "n8n is starting up": wait for real JSON.
+			const response = await fetch(`${url}/rest/settings`);
+			if (response.status === 200 && (await response.json()).data) break;
+		} catch {
+			// not listening yet, or still starting up
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`n8n did not answer within 120 s:\n${output}`);
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return {
+		url,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** Sets up the owner account (first run) or logs in; returns a fetch that sends the session. */
+async function ownerSession(url, { email, password, firstName = 'Local', lastName = 'Owner' }) {
+	let response = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, password, firstName, lastName }),
+	});
+	if (response.status !== 200) {
+		response = await fetch(`${url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: email, email, password }),
+		});
+	}
+	if (response.status !== 200) {
+		throw new Error(`could not set up or log in as ${email}: HTTP ${response.status} ${await response.text()}`);
+	}
+	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')])
+		.filter(Boolean)
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	return (pathname, init = {}) =>
+		fetch(`${url}${pathname}`, {
+			...init,
+			headers: { 'content-type': 'application/json', ...(init.headers ?? {}), cookie },
+		});
+}
+
+function tempUserFolder(prefix = 'n8n-e2e-') {
+	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+module.exports = {
+	PACKAGE,
+	packPackage,
+	installPackage,
+	n8nEnv,
+	runCli,
+	startServer,
+	ownerSession,
+	tempUserFolder,
+	freePort,
+};

@@ -1,0 +1,94 @@
+'use strict';
+// A running n8n (`n8n start`): the editor sees our node and credential types, and its credential
+// test endpoint gives our messages (valid, wrong token or company id, wrong secret, clock skew).
+const recruiteeSandbox = require('../sandbox/recruitee');
+const sumsubSandbox = require('../sandbox/sumsub');
+const { ownerSession, startServer, PACKAGE } = require('../../scripts/lib/n8n');
+const { context } = require('./harness/context');
+
+let server;
+let api;
+let recruitee;
+let sumsub;
+let skewed;
+
+beforeAll(async () => {
+	recruitee = await recruiteeSandbox.start({ candidates: 20, auditLogEntries: 10 });
+	sumsub = await sumsubSandbox.start({ events: 10 });
+	skewed = await sumsubSandbox.start({ events: 10, maxSkewSeconds: -1 });
+	server = await startServer(context.runtime, context.userFolder);
+	api = await ownerSession(server.url, { email: 'e2e@example.com', password: 'E2e-password-1' });
+}, 180_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await Promise.all([recruitee, sumsub, skewed].map((s) => s?.close()));
+});
+
+/** As the editor does: save the credential, then test it. */
+async function credentialTest(type, data) {
+	const name = `${type} ${Date.now()}`;
+	const created = await api('/rest/credentials', { method: 'POST', body: JSON.stringify({ name, type, data }) });
+	expect(created.status).toBe(200);
+	const { id } = (await created.json()).data;
+	const response = await api('/rest/credentials/test', {
+		method: 'POST',
+		body: JSON.stringify({ credentials: { id, name, type, data } }),
+	});
+	expect(response.status).toBe(200);
+	return (await response.json()).data;
+}
+
+test('the editor lists both nodes (and Tool variants) and both credential types', async () => {
+	const nodes = await (await api('/types/nodes.json')).json();
+	const names = nodes.map((n) => n.name).filter((n) => n.startsWith(PACKAGE.name));
+	expect(names.sort()).toEqual(['recruitee', 'recruiteeTool', 'sumsub', 'sumsubTool'].map((n) => `${PACKAGE.name}.${n}`));
+	const credentials = await (await api('/types/credentials.json')).json();
+	const ours = credentials.filter((c) => ['recruiteeApi', 'sumsubApi'].includes(c.name));
+	expect(ours.map((c) => c.displayName).sort()).toEqual(['Recruitee API', 'Sumsub API']);
+});
+
+describe('Recruitee credential test in n8n', () => {
+	const data = (override = {}) => ({
+		companyId: recruitee.companyId,
+		apiToken: recruitee.token,
+		baseUrl: recruitee.url,
+		...override,
+	});
+
+	test('valid', async () => {
+		expect(await credentialTest('recruiteeApi', data())).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	test('wrong token', async () => {
+		const result = await credentialTest('recruiteeApi', data({ apiToken: 'nope' }));
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Recruitee rejected the API Token\./) });
+	});
+
+	test('wrong company id', async () => {
+		const result = await credentialTest('recruiteeApi', data({ companyId: '4242' }));
+		expect(result.message).toMatch(/^Recruitee accepted the token but not the Company ID\./);
+	});
+});
+
+describe('Sumsub credential test in n8n', () => {
+	const data = (s, override = {}) => ({ appToken: s.appToken, secretKey: s.secretKey, baseUrl: s.url, ...override });
+
+	test('valid', async () => {
+		expect(await credentialTest('sumsubApi', data(sumsub))).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	test.each([
+		[{ appToken: 'sbx:unknown' }, /^Sumsub does not know this App Token \(4001/],
+		[{ secretKey: 'wrong-secret' }, /^Sumsub rejected the request signature \(4003/],
+	])('%j', async (override, message) => {
+		const result = await credentialTest('sumsubApi', data(sumsub, override));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(message);
+		expect(result.message).not.toContain('wrong-secret');
+	});
+
+	test('clock skew', async () => {
+		expect((await credentialTest('sumsubApi', data(skewed))).message).toMatch(/^Sumsub refused the request time \(4004/);
+	});
+});

@@ -1,0 +1,241 @@
+'use strict';
+// Every operation of both nodes, run by a real n8n (execute-batch) against the sandboxes: Return All
+// across pages, expression-driven parameters, Continue On Fail, chaining into a built-in node.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const recruiteeSandbox = require('../sandbox/recruitee');
+const sumsubSandbox = require('../sandbox/sumsub');
+const { context, importCredentials, importAndRun, nodeRun } = require('./harness/context');
+
+let recruitee;
+let sumsub;
+let today;
+let result;
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+
+beforeAll(async () => {
+	recruitee = await recruiteeSandbox.start();
+	sumsub = await sumsubSandbox.start();
+	// The examples ask for "the last day": sandboxes whose data is around today.
+	today = {
+		recruitee: await recruiteeSandbox.start({ now: Date.now() }),
+		sumsub: await sumsubSandbox.start({ now: Date.now(), events: 20000 }),
+	};
+	await importCredentials([
+		{
+			id: 'exRecruiteeCred',
+			name: 'Recruitee sandbox',
+			type: 'recruiteeApi',
+			data: { companyId: today.recruitee.companyId, apiToken: today.recruitee.token, baseUrl: today.recruitee.url },
+		},
+		{
+			id: 'exSumsubCred',
+			name: 'Sumsub sandbox',
+			type: 'sumsubApi',
+			data: { appToken: today.sumsub.appToken, secretKey: today.sumsub.secretKey, baseUrl: today.sumsub.url },
+		},
+		{
+			id: 'e2eRecruiteeCred',
+			name: 'Recruitee e2e',
+			type: 'recruiteeApi',
+			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
+		},
+		{
+			id: 'e2eSumsubCred',
+			name: 'Sumsub e2e',
+			type: 'sumsubApi',
+			data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url },
+		},
+		{
+			id: 'e2eSumsubBadSecret',
+			name: 'Sumsub e2e, wrong secret',
+			type: 'sumsubApi',
+			data: { appToken: sumsub.appToken, secretKey: 'not-the-secret', baseUrl: sumsub.url },
+		},
+	]);
+	result = await importAndRun([
+		path.join(__dirname, 'workflows', 'recruitee.json'),
+		path.join(__dirname, 'workflows', 'sumsub.json'),
+		...examples.map((f) => path.join(EXAMPLES, f)),
+	]);
+}, 300_000);
+
+afterAll(async () => {
+	await Promise.all([recruitee, sumsub, today?.recruitee, today?.sumsub].map((s) => s?.close()));
+});
+
+/** The sandbox's own answer, the oracle. */
+async function recruiteeOracle(pathAndQuery) {
+	const response = await fetch(`${recruitee.url}/c/${recruitee.companyId}${pathAndQuery}`, {
+		headers: { authorization: `Bearer ${recruitee.token}` },
+	});
+	return await response.json();
+}
+
+async function sumsubOracle(pathAndQuery) {
+	const response = await fetch(`${sumsub.url}${pathAndQuery}`, { headers: sumsub.signedHeaders(pathAndQuery) });
+	return await response.json();
+}
+
+const requestsTo = (sandbox, pathPart) => sandbox.requests.filter((r) => r.path.endsWith(pathPart));
+
+test(`n8n ${context.runtime.version} ran both workflows to success`, () => {
+	expect(result.runs.e2eRecruiteeReads?.data.resultData.error).toBeUndefined();
+	expect(result.runs.e2eSumsubReads?.data.resultData.error).toBeUndefined();
+	expect(result.exitCode).toBe(0);
+});
+
+describe.each(examples)('example %s, as imported', (file) => {
+	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+	const ours = workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-recruitee-sumsub.'));
+
+	test.each(ours.map((n) => [n.name]))('%s runs and returns records', (name) => {
+		const run = result.runs[workflow.id];
+		if (!run) throw new Error(`no run of ${workflow.id}: ${JSON.stringify(result.summary)?.slice(0, 1500)} ${result.output.slice(-1500)}`);
+		expect(run.data.resultData.error).toBeUndefined();
+		const { items, error } = nodeRun(run, name);
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+	});
+});
+
+describe('Recruitee in n8n', () => {
+	const run = (node) => nodeRun(result.runs.e2eRecruiteeReads, node);
+
+	test('every request carries the Bearer token and the company id', () => {
+		expect(recruitee.requests.length).toBeGreaterThan(20);
+		for (const request of recruitee.requests) {
+			expect(request.headers.authorization).toBe(`Bearer ${recruitee.token}`);
+			expect(request.path.startsWith(`/c/${recruitee.companyId}/`)).toBe(true);
+			expect(request.status).toBe(200 + (request.path.endsWith('/candidates/999') ? 204 : 0));
+		}
+	});
+
+	test('Candidate Get Many, Return All over 12 pages of 90', async () => {
+		const { items } = run('All candidates');
+		const pages = requestsTo(recruitee, '/candidates').filter((r) => r.query.limit === '90');
+		expect(items.length).toBe(recruitee.data.candidates.length);
+		expect(pages.map((r) => r.query.offset)).toEqual(
+			Array.from({ length: Math.ceil(items.length / 90) }, (_, i) => String(i * 90)),
+		);
+		expect(items.map((c) => c.id)).toEqual((await recruiteeOracle('/candidates')).candidates.map((c) => c.id));
+	});
+
+	test('an expression-driven offer filter: the candidates of each job from the Jobs node', async () => {
+		const jobs = run('Jobs').items;
+		expect(jobs).toHaveLength(3);
+		const { items, task } = run('Candidates of each job');
+		let expected = [];
+		for (const job of jobs) expected = expected.concat((await recruiteeOracle(`/candidates?offer_id=${job.id}`)).candidates.map((c) => c.id));
+		expect(items.map((c) => c.id)).toEqual(expected);
+		const offerIds = new Set(requestsTo(recruitee, '/candidates').map((r) => r.query.offer_id).filter(Boolean));
+		expect([...offerIds].sort()).toEqual(jobs.map((j) => String(j.id)).sort());
+		for (const output of task.data.main[0]) {
+			const job = jobs[output.pairedItem.item];
+			expect(output.json.placements.map((p) => p.offer_id)).toContain(job.id);
+		}
+	});
+
+	test('Candidate Get by URL with references; Offer Get by URL (slug looked up)', () => {
+		const [candidate] = run('Candidate by URL').items;
+		expect(candidate).toMatchObject({ id: 47628534, name: 'Jasprit Bumrah' });
+		expect(candidate.references.length).toBeGreaterThan(0);
+		expect(run('Offer by URL').items).toEqual([expect.objectContaining({ id: 1209656, slug: 'recruiter-sample' })]);
+	});
+
+	test('Search: the builder and raw filters as one filters_json, paged by 25', async () => {
+		const searches = requestsTo(recruitee, '/search/new/candidates');
+		const filters = JSON.parse(searches[0].query.filters_json);
+		expect(filters).toEqual([
+			{ field: 'status', in: ['disqualified'] },
+			{ field: 'created_at', gte: 1704067200 },
+			{ field: 'all', query: 'a' },
+		]);
+		const oracle = await recruiteeOracle(
+			`/search/new/candidates?filters_json=${encodeURIComponent(JSON.stringify(filters))}&limit=10000&sort_by=candidate_name_asc`,
+		);
+		expect(run('Search disqualified').items.map((h) => h.id)).toEqual(oracle.hits.map((h) => h.id));
+		expect(searches.map((r) => r.query.page)).toEqual(
+			Array.from({ length: Math.ceil(oracle.total / 25) }, (_, i) => String(i + 1)),
+		);
+	});
+
+	test('Audit Log, then a built-in Filter node on its output', () => {
+		const entries = run('Audit log').items;
+		expect(entries.length).toBeGreaterThan(100);
+		const stageChanges = run('Stage changes only').items;
+		expect(stageChanges.length).toBe(entries.filter((e) => e.event_name === 'Admin changed candidate stage').length);
+		expect(stageChanges.length).toBeGreaterThan(0);
+		expect(JSON.parse(requestsTo(recruitee, '/audit_log')[0].query.filters_json)).toEqual([
+			{ field: 'created_at', gte: Date.parse('2026-11-01T00:00:00Z') / 1000, lte: Date.parse('2026-11-20T12:00:00Z') / 1000 },
+		]);
+	});
+
+	test('Continue On Fail: the missing candidate is an error item saying so', () => {
+		const { items, error } = run('Missing candidate');
+		expect(error).toBeUndefined();
+		expect(items).toEqual([
+			expect.objectContaining({ error: 'No candidate with ID 999 in this company (HTTP 404) [item 0]', httpCode: '404' }),
+		]);
+	});
+});
+
+describe('Sumsub in n8n', () => {
+	const run = (node) => nodeRun(result.runs.e2eSumsubReads, node);
+	const window = `from=${encodeURIComponent('2026-11-18 12:00:00')}&to=${encodeURIComponent('2026-11-19 12:00:00')}`;
+
+	test('every request with the right secret passed the signature check', () => {
+		const good = sumsub.requests.filter((r) => !r.path.endsWith('/status/api'));
+		expect(good.length).toBeGreaterThan(5);
+		for (const request of good) {
+			expect(request.headers['x-app-token']).toBe(sumsub.appToken);
+			expect(request.headers['x-app-access-sig']).toMatch(/^[0-9a-f]{64}$/);
+		}
+		const signedOk = good.filter((r) => r.status === 200);
+		const rejected = good.filter((r) => r.status !== 200);
+		expect(rejected).toHaveLength(1);
+		expect(signedOk.length).toBe(good.length - 1);
+	});
+
+	test('legacy endpoint: Return All in pages of 500 by offset, then a Filter node', async () => {
+		const oracle = await sumsubOracle(`/resources/auditTrailEvents?${window}&limit=20000`);
+		const { items } = run('Legacy pages');
+		expect(items.map((e) => e.correlationId)).toEqual(oracle.items.map((e) => e.correlationId));
+		expect(items[0].tsIso).toMatch(/^2026-11-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		const pages = requestsTo(sumsub, '/resources/auditTrailEvents').filter((r) => r.query.limit === '500');
+		expect(pages.map((r) => r.query.offset)).toEqual(
+			Array.from({ length: Math.floor(oracle.items.length / 500) + 1 }, (_, i) => String(i * 500)),
+		);
+		expect(pages[0].rawQuery).toContain('from=2026-11-18%2012%3A00%3A00');
+		const loads = run('Applicant loads only').items;
+		expect(loads.length).toBe(items.filter((e) => e.activity === 'subject:loaded:applicant').length);
+	});
+
+	test('list endpoint: the same events by forwardMarker, oldest first, "" as null', () => {
+		const legacy = run('Legacy pages').items;
+		const { items } = run('List pages');
+		expect(items).toHaveLength(legacy.length);
+		expect(items.map((e) => e.id)).toEqual([...items.map((e) => e.id)].sort());
+		expect(items.some((e) => e.userAgent === null)).toBe(true);
+		const markers = requestsTo(sumsub, '/list').filter((r) => r.query.forwardMarker);
+		expect(markers.length).toBe(Math.ceil(items.length / 1000) - 1);
+	});
+
+	test('an activity and a date given by expressions', () => {
+		const { items } = run('Exports by expression');
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.every((e) => e.activity === 'subject:exported:applicantCsvList')).toBe(true);
+	});
+
+	test('a wrong secret with Continue On Fail: a signature error item, no secret shown', () => {
+		const { items } = run('Wrong secret');
+		expect(items).toHaveLength(1);
+		expect(items[0].error).toBe('Sumsub rejected the request signature: the Secret Key is wrong (HTTP 401) [item 0]');
+		expect(items[0].correlationId).toMatch(/\S/);
+		expect(JSON.stringify(result.runs.e2eSumsubReads)).not.toContain('not-the-secret');
+		expect(result.output).not.toContain('not-the-secret');
+	});
+});
