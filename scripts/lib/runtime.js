@@ -31,15 +31,13 @@ function hashOf(files) {
 	return hash.digest('hex');
 }
 
-/** npm, run by the given Node.js binary (so install scripts build for that Node). */
+/** npm, run by the given Node.js (first on PATH), so install scripts build for that Node. */
 function npm(args, { cwd, nodeBin, env = {} }) {
-	const npmCli = require.resolve('npm/bin/npm-cli.js', {
-		paths: [path.dirname(path.dirname(process.execPath)) + '/lib/node_modules', ...module.paths],
-	});
-	execFileSync(nodeBin ?? process.execPath, [npmCli, ...args], {
+	const PATH = nodeBin ? `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` : process.env.PATH;
+	execFileSync('npm', args, {
 		cwd,
 		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, ...env },
+		env: { ...process.env, ...env, PATH },
 	});
 }
 
@@ -48,7 +46,7 @@ function installOnce(dir, files, what, options = {}) {
 	const stamp = path.join(dir, '.installed');
 	const want = hashOf(files.map((f) => path.join(dir, f)));
 	if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want) return;
-	log(`installing ${what} into ${path.relative(ROOT, dir)} (once; several minutes for n8n)…`);
+	log(`installing ${what} into ${path.relative(ROOT, dir)} (once, then reused)…`);
 	const started = Date.now();
 	fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
 	npm(['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, ...options });
