@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 import type { ApiContext, Query, RawResponse } from './http';
 import { apiError, BODY_PROBLEM_TEXT, parseJsonText, sendRequest, withQuery } from './http';
+import type { HttpSettings } from './reliability';
 import { itemSuffix } from './validation';
 
 export interface ApiRequest<S extends z.ZodTypeAny> {
@@ -17,6 +18,8 @@ export interface ApiRequest<S extends z.ZodTypeAny> {
 	itemIndex?: number;
 	/** What a 404 means here, e.g. 'No candidate with ID 123'. */
 	notFound?: string;
+	/** Timeout and retries; the defaults otherwise. */
+	http?: HttpSettings;
 }
 
 /** What differs from one API to the next; the exchange itself is the same. */
@@ -60,6 +63,8 @@ export async function callApi<S extends z.ZodTypeAny>(
 		url,
 		body: request.body,
 		itemIndex: request.itemIndex,
+		retry: request.http?.retry,
+		timeoutMs: request.http?.timeoutMs,
 	};
 	let outcome = await sendRequest(ctx, call);
 	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { httpSettingsOf } from './reliability';
+
 type Ctx = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Human labels for parameter names, so messages name the field the user sees. */
@@ -86,11 +88,20 @@ export const returnAllLimit = {
 export const wantedCount = (p: { returnAll: boolean; limit: number }): number | undefined =>
 	p.returnAll ? undefined : p.limit;
 
-/** How much to read, and in which pages, from validated Get Many parameters. */
+/** How much to read, in which pages, and how to retry, from validated Get Many parameters. */
 export const readingOf = (
-	p: { returnAll: boolean; limit: number; options: { pageSize: number } },
+	p: {
+		returnAll: boolean;
+		limit: number;
+		options: { pageSize: number } & Parameters<typeof httpSettingsOf>[0];
+	},
 	itemIndex: number,
-) => ({ limit: wantedCount(p), pageSize: p.options.pageSize, itemIndex });
+) => ({
+	limit: wantedCount(p),
+	pageSize: p.options.pageSize,
+	itemIndex,
+	http: httpSettingsOf(p.options),
+});
 
 /** A whole number given as a number or a numeric string (ids from expressions often are strings). */
 export const numericId = z

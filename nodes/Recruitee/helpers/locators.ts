@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiContext } from '../../shared/http';
+import type { HttpSettings } from '../../shared/reliability';
 import { itemSuffix } from '../../shared/validation';
 import { recordWithId, recruiteeGet } from '../transport';
 
@@ -156,18 +157,21 @@ export async function offerIdOf(
 	raw: unknown,
 	itemIndex: number,
 	required: true,
+	http?: HttpSettings,
 ): Promise<number>;
 export async function offerIdOf(
 	ctx: ApiContext,
 	raw: unknown,
 	itemIndex: number,
 	required?: false,
+	http?: HttpSettings,
 ): Promise<number | undefined>;
 export async function offerIdOf(
 	ctx: ApiContext,
 	raw: unknown,
 	itemIndex: number,
 	required = false,
+	http?: HttpSettings,
 ): Promise<number | undefined> {
 	const { value } = located(raw);
 	if (value === '') {
@@ -184,6 +188,7 @@ export async function offerIdOf(
 		query: { view_mode: 'brief' },
 		schema: offersBrief,
 		itemIndex,
+		http,
 	});
 	const match = offers.find((offer) => offer.slug === slug);
 	if (!match) {

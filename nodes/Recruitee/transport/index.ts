@@ -7,6 +7,7 @@ import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/ap
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
 import { apiError, parseJsonText } from '../../shared/http';
 import type { Page, PageRequest } from '../../shared/paging';
+import type { HttpSettings } from '../../shared/reliability';
 import { collectPages } from '../../shared/paging';
 import { itemSuffix } from '../../shared/validation';
 
@@ -136,6 +137,7 @@ export interface RecruiteeListOptions<S extends z.ZodTypeAny, T> {
 	schema: S;
 	/** The records (and total, if any) of one checked response. */
 	extract: (body: z.infer<S>) => Page<T>;
+	http?: HttpSettings;
 	idOf: (record: T) => string | number;
 }
 
@@ -156,7 +158,9 @@ export async function recruiteeList<S extends z.ZodTypeAny, T>(
 					? { limit: request.size, offset: request.offset }
 					: { limit: request.size, page: request.page };
 			const query = { ...options.query, ...paging };
-			return options.extract(await recruiteeGet(ctx, { path, query, schema, itemIndex }));
+			return options.extract(
+				await recruiteeGet(ctx, { path, query, schema, itemIndex, http: options.http }),
+			);
 		},
 		stalled: (progress) =>
 			apiError(ctx, {

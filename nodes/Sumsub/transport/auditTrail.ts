@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiContext, Query } from '../../shared/http';
 import { apiError } from '../../shared/http';
 import { collectCursor, collectPages } from '../../shared/paging';
+import type { HttpSettings } from '../../shared/reliability';
 import { itemSuffix } from '../../shared/validation';
 import { sumsubRequest } from './index';
 
@@ -27,6 +28,7 @@ export interface Reading {
 	limit?: number;
 	pageSize: number;
 	itemIndex: number;
+	http?: HttpSettings;
 }
 
 const event = z.custom<IDataObject>(
@@ -76,6 +78,7 @@ export async function legacyEvents(
 				query: { ...filterQuery(query), limit: size, offset },
 				schema: legacyPage,
 				itemIndex: reading.itemIndex,
+				http: reading.http,
 			});
 			return { records: body.items };
 		},
@@ -105,6 +108,7 @@ export async function listEvents(
 					: { ...filterQuery(query), limit: size ?? pageSize },
 				schema: listPage,
 				itemIndex: reading.itemIndex,
+				http: reading.http,
 				notFound: 'This Sumsub account has no audit trail list endpoint',
 			});
 			return { records: body.items, next: body.forwardMarker ?? undefined };

@@ -10,6 +10,11 @@ import {
 	simplifyProperty,
 } from '../../../shared/descriptions';
 import {
+	RELIABILITY_LABELS,
+	reliabilityOptions,
+	reliabilitySchema,
+} from '../../../shared/reliability';
+import {
 	itemParameters,
 	jsonArrayOfObjects,
 	LIST_FALLBACKS,
@@ -63,7 +68,7 @@ const properties: INodeProperties[] = [
 		},
 	]),
 	filtersJsonProperty,
-	collection('options', [pageSizeOption(100, 1000)]),
+	collection('options', [pageSizeOption(100, 1000), ...reliabilityOptions]),
 	simplifyProperty,
 ];
 
@@ -86,12 +91,14 @@ const parameters = (timezone: string) =>
 			.superRefine((f, ctx) => checkRange(f, ctx, 'from', 'Created Before')),
 		filtersJson: jsonArrayOfObjects,
 		options: z.object({
+			...reliabilitySchema,
 			pageSize: z.number().int().min(1).max(1000).default(100),
 		}),
 		simplify: z.boolean(),
 	});
 
 const LABELS = {
+	...RELIABILITY_LABELS,
 	returnAll: 'Return All',
 	limit: 'Limit',
 	actorIn: 'Actor Is Any Of',

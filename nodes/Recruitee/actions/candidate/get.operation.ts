@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { simplifyProperty } from '../../../shared/descriptions';
+import { collection, simplifyProperty } from '../../../shared/descriptions';
+import {
+	httpSettingsOf,
+	RELIABILITY_LABELS,
+	reliabilityOptions,
+	reliabilitySchema,
+} from '../../../shared/reliability';
 import { itemParameters } from '../../../shared/validation';
 import { candidateIdOf, candidateLocator } from '../../helpers/locators';
 import { simplifyCandidate } from '../../helpers/simplify';
@@ -18,6 +24,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to add the offers, stages and admins the candidate refers to, as a "references" list',
 	},
+	collection('options', reliabilityOptions),
 	simplifyProperty,
 ];
 
@@ -28,6 +35,7 @@ export const description = updateDisplayOptions(
 
 const parameters = z.object({
 	includeReferences: z.boolean(),
+	options: z.object(reliabilitySchema),
 	simplify: z.boolean(),
 });
 
@@ -39,17 +47,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		parameters,
-		{
-			includeReferences: false,
-			simplify: true,
-		},
-		{ includeReferences: 'Include References', simplify: 'Simplify' },
+		{ includeReferences: false, options: {}, simplify: true },
+		{ includeReferences: 'Include References', simplify: 'Simplify', ...RELIABILITY_LABELS },
 	);
 	const body = await recruiteeGet(this, {
 		path: `/candidates/${id}`,
 		schema: response,
 		itemIndex,
 		notFound: `No candidate with ID ${id} in this company`,
+		http: httpSettingsOf(p.options),
 	});
 	const record = p.simplify ? simplifyCandidate(body.candidate) : { ...body.candidate };
 	if (p.includeReferences) record.references = body.references ?? [];

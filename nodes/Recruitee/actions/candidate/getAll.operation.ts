@@ -10,6 +10,12 @@ import {
 	simplifyProperty,
 } from '../../../shared/descriptions';
 import {
+	httpSettingsOf,
+	RELIABILITY_LABELS,
+	reliabilityOptions,
+	reliabilitySchema,
+} from '../../../shared/reliability';
+import {
 	itemParameters,
 	LIST_FALLBACKS,
 	numericIdList,
@@ -95,6 +101,7 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to include the counts of messages sent by the token’s user',
 		},
+		...reliabilityOptions,
 	]),
 	simplifyProperty,
 ];
@@ -114,6 +121,7 @@ const parameters = (timezone: string) =>
 			status: z.enum(['qualified', 'disqualified']).optional(),
 		}),
 		options: z.object({
+			...reliabilitySchema,
 			pageSize: z.number().int().min(1).max(10000).default(100),
 			sort: z.enum(['by_date', 'by_last_message']).optional(),
 			withMessages: z.boolean().optional(),
@@ -123,6 +131,7 @@ const parameters = (timezone: string) =>
 	});
 
 const LABELS = {
+	...RELIABILITY_LABELS,
 	returnAll: 'Return All',
 	limit: 'Limit',
 	ids: 'Candidate IDs',
@@ -146,10 +155,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ ...LIST_FALLBACKS, simplify: true },
 		LABELS,
 	);
+	const http = httpSettingsOf(p.options);
 	const offerId = await offerIdOf(
 		this,
 		this.getNodeParameter('filters.offerId', itemIndex, ''),
 		itemIndex,
+		false,
+		http,
 	);
 	const { filters, options } = p;
 	const candidates = await recruiteeList(this, {

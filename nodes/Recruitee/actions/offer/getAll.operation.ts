@@ -4,6 +4,12 @@ import { z } from 'zod';
 
 import { collection, returnAllAndLimit, simplifyProperty } from '../../../shared/descriptions';
 import {
+	httpSettingsOf,
+	RELIABILITY_LABELS,
+	reliabilityOptions,
+	reliabilitySchema,
+} from '../../../shared/reliability';
+import {
 	itemParameters,
 	LIST_FALLBACKS,
 	returnAllLimit,
@@ -52,6 +58,7 @@ const properties: INodeProperties[] = [
 				{ name: 'Brief (ID, Title, Kind, Status)', value: 'brief' },
 			],
 		},
+		...reliabilityOptions,
 	]),
 	simplifyProperty,
 ];
@@ -75,11 +82,15 @@ const parameters = z.object({
 	kind: z.enum(['both', 'job', 'talent_pool']),
 	...returnAllLimit,
 	filters: z.object({ scope: z.enum(SCOPES).optional() }),
-	options: z.object({ viewMode: z.enum(['default', 'brief']).optional() }),
+	options: z.object({
+		...reliabilitySchema,
+		viewMode: z.enum(['default', 'brief']).optional(),
+	}),
 	simplify: z.boolean(),
 });
 
 const LABELS = {
+	...RELIABILITY_LABELS,
 	kind: 'Kind',
 	returnAll: 'Return All',
 	limit: 'Limit',
@@ -113,6 +124,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		schema: response,
 		itemIndex,
+		http: httpSettingsOf(p.options),
 	});
 	const matching = scope
 		? offers.filter((offer) => !('status' in offer) || SCOPE_MATCHES[scope](offer.status))

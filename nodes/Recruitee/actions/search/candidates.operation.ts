@@ -10,6 +10,11 @@ import {
 	simplifyProperty,
 } from '../../../shared/descriptions';
 import {
+	RELIABILITY_LABELS,
+	reliabilityOptions,
+	reliabilitySchema,
+} from '../../../shared/reliability';
+import {
 	itemParameters,
 	jsonArrayOfObjects,
 	LIST_FALLBACKS,
@@ -135,6 +140,7 @@ const properties: INodeProperties[] = [
 				{ name: 'Stage Name (A to Z)', value: 'candidate_stage_name_asc' },
 			],
 		},
+		...reliabilityOptions,
 	]),
 	simplifyProperty,
 ];
@@ -174,6 +180,7 @@ const parameters = (timezone: string) =>
 			.superRefine((f, ctx) => checkRange(f, ctx, 'from', 'Created Before')),
 		filtersJson: jsonArrayOfObjects,
 		options: z.object({
+			...reliabilitySchema,
 			pageSize: z.number().int().min(1).max(SEARCH_MAX_PAGE_SIZE).default(100),
 			sortBy: z.enum(SORTS).optional(),
 		}),
@@ -181,6 +188,7 @@ const parameters = (timezone: string) =>
 	});
 
 const LABELS = {
+	...RELIABILITY_LABELS,
 	returnAll: 'Return All',
 	limit: 'Limit',
 	query: 'Text',

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { checkRange, optionalDate } from '../../../shared/dates';
 import { collection, pageSizeOption, returnAllAndLimit } from '../../../shared/descriptions';
 import {
+	httpSettingsOf,
+	RELIABILITY_LABELS,
+	reliabilityOptions,
+	reliabilitySchema,
+} from '../../../shared/reliability';
+import {
 	itemParameters,
 	LIST_FALLBACKS,
 	returnAllLimit,
@@ -88,6 +94,7 @@ const properties: INodeProperties[] = [
 				'Whether to output null instead of "" for fields an event does not have (Sumsub sends "")',
 		},
 		pageSizeOption(LEGACY_MAX_PAGE, LEGACY_MAX_PAGE),
+		...reliabilityOptions,
 	]),
 ];
 
@@ -110,6 +117,7 @@ const parameters = (timezone: string) =>
 				})
 				.superRefine((f, ctx) => checkRange(f, ctx, 'from', 'To')),
 			options: z.object({
+				...reliabilitySchema,
 				emptyAsNull: z.boolean().optional(),
 				pageSize: z.number().int().min(1).max(LEGACY_MAX_PAGE).optional(),
 			}),
@@ -126,6 +134,7 @@ const parameters = (timezone: string) =>
 		});
 
 const LABELS = {
+	...RELIABILITY_LABELS,
 	endpoint: 'Source',
 	returnAll: 'Return All',
 	limit: 'Limit',
@@ -161,6 +170,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		limit: wantedCount(p),
 		pageSize: p.options.pageSize ?? (p.endpoint === 'list' ? LIST_MAX_PAGE : LEGACY_MAX_PAGE),
 		itemIndex,
+		http: httpSettingsOf(p.options),
 	};
 	let events: IDataObject[];
 	if (p.endpoint === 'list') {
