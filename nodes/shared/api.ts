@@ -34,6 +34,8 @@ export interface ApiDefinition {
 	mapError(ctx: ApiContext, response: RawResponse, request: ApiRequest<z.ZodTypeAny>): Error;
 	/** An answer worth one immediate retry (a fresh signature, say); asked once per request. */
 	retryOnce?(response: RawResponse): boolean;
+	/** Awaited before every attempt: the API's rate limit, kept on our side. */
+	beforeAttempt?(ctx: ApiContext, baseUrl: string): Promise<void>;
 }
 
 export const requestLabel = (request: ApiRequest<z.ZodTypeAny>): string =>
@@ -56,7 +58,8 @@ export async function callApi<S extends z.ZodTypeAny>(
 ): Promise<z.infer<S>> {
 	const label = requestLabel(request);
 	const where = itemSuffix(request.itemIndex);
-	const url = withQuery(`${await api.baseUrl(ctx)}${request.path}`, request.query);
+	const baseUrl = await api.baseUrl(ctx);
+	const url = withQuery(`${baseUrl}${request.path}`, request.query);
 	const call = {
 		credentialType: api.credentialType,
 		method: request.method ?? 'GET',
@@ -65,6 +68,7 @@ export async function callApi<S extends z.ZodTypeAny>(
 		itemIndex: request.itemIndex,
 		retry: request.http?.retry,
 		timeoutMs: request.http?.timeoutMs,
+		beforeAttempt: api.beforeAttempt && (() => api.beforeAttempt!(ctx, baseUrl)),
 	};
 	let outcome = await sendRequest(ctx, call);
 	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);

@@ -51,6 +51,8 @@ export interface HttpCall {
 	timeoutMs?: number;
 	retry?: RetryPolicy;
 	itemIndex?: number;
+	/** Awaited before every attempt, retries included (a rate limiter). */
+	beforeAttempt?: () => Promise<void>;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -112,7 +114,7 @@ function backoffMs(policy: RetryPolicy, retry: number, headers?: Record<string, 
 	return Math.min(policy.maxDelayMs, wait);
 }
 
-function cancelSignal(ctx: ApiContext): AbortSignal | undefined {
+export function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 }
 
@@ -131,8 +133,9 @@ export type Outcome =
 export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outcome> {
 	const policy = call.retry ?? DEFAULT_RETRY_POLICY;
 	const started = Date.now();
-	const signal = cancelSignal(ctx);
+	const signal = cancelSignalOf(ctx);
 	for (let attempt = 0; ; attempt++) {
+		await call.beforeAttempt?.();
 		const options: IHttpRequestOptions = {
 			method: call.method,
 			url: call.url,

@@ -41,6 +41,28 @@ export interface PagingOptions<T> {
 const fingerprint = (record: unknown): string => JSON.stringify(record) ?? '';
 
 /**
+ * A page that failed (after its retries) fails the whole list: no partial list is returned. The error
+ * then also says how far the reading got, so the user knows what was lost and that a rerun reads
+ * everything again.
+ */
+function withProgress(error: unknown, progress: PagingProgress): unknown {
+	const described = error as { description?: string | null };
+	if (progress.pages > 0 && error && typeof error === 'object' && 'description' in described) {
+		const note = `Reading stopped at page ${progress.pages + 1}, after ${progress.records} records; none of them were output for this item (all or nothing). Run it again to read the whole list.`;
+		described.description = described.description ? `${described.description} ${note}` : note;
+	}
+	return error;
+}
+
+async function fetchWithProgress<T>(fetch: () => Promise<T>, progress: PagingProgress): Promise<T> {
+	try {
+		return await fetch();
+	} catch (error) {
+		throw withProgress(error, progress);
+	}
+}
+
+/**
  * Walks pages until the last one: the API's total reached or an empty page, or, where the API gives
  * no total, a short page. A record seen on an earlier page (the list shifted while paging) is kept
  * once. A full page with no new record means the API ignores the paging parameters: that is an
@@ -59,7 +81,8 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 			style === 'offset' && limit !== undefined
 				? Math.min(options.pageSize, limit - out.length)
 				: constantSize;
-		const page = await options.fetch({ offset, page: progress.pages + 1, size }, progress);
+		const request = { offset, page: progress.pages + 1, size };
+		const page = await fetchWithProgress(() => options.fetch(request, progress), progress);
 		progress.pages++;
 		let fresh = 0;
 		for (const record of page.records) {
@@ -116,7 +139,8 @@ export async function collectCursor<T>(options: CursorOptions<T>): Promise<T[]> 
 	do {
 		const size =
 			limit === undefined ? undefined : Math.min(options.maxPageSize, limit - out.length);
-		const page = await options.fetch(cursor, size);
+		const at = cursor;
+		const page = await fetchWithProgress(() => options.fetch(at, size), progress);
 		progress.pages++;
 		for (const record of page.records) {
 			const id = options.idOf(record);

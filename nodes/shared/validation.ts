@@ -21,6 +21,23 @@ function describeIssue(issue: z.ZodIssue, labels: FieldLabels): string {
 	return `"${field}": ${issue.message}`;
 }
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+
+/** Messages for what users get wrong through expressions, in their terms. */
+const errorMap: z.ZodErrorMap = (issue, ctx) => {
+	if (issue.code === z.ZodIssueCode.invalid_type) {
+		if (issue.received === 'undefined' || issue.received === 'null') {
+			return { message: 'is empty: give it a value (an expression may have given nothing)' };
+		}
+		return { message: `must be ${article(issue.expected)}, not ${article(issue.received)}` };
+	}
+	if (issue.code === z.ZodIssueCode.invalid_enum_value) {
+		const allowed = issue.options.map((o) => JSON.stringify(o)).join(', ');
+		return { message: `must be one of ${allowed}, not ${JSON.stringify(issue.received)}` };
+	}
+	return { message: ctx.defaultError };
+};
+
 /**
  * Validates node parameters before any request. The first problem becomes a NodeOperationError that
  * names the item and the field as the user sees it, and says what is expected.
@@ -32,7 +49,7 @@ export function validateParameters<T extends z.ZodTypeAny>(
 	itemIndex: number,
 	labels: FieldLabels,
 ): z.infer<T> {
-	const result = schema.safeParse(input);
+	const result = schema.safeParse(input, { errorMap });
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
 	throw new NodeOperationError(
@@ -104,36 +121,36 @@ export const readingOf = (
 });
 
 /** A whole number given as a number or a numeric string (ids from expressions often are strings). */
-export const numericId = z
-	.union([z.number(), z.string()])
-	.transform((v) => String(v).trim())
-	.refine((v) => /^\d+$/.test(v), {
-		message: 'must be a numeric ID, like 47628534',
-	});
+const oneOf = (message: string) => ({ errorMap: () => ({ message }) });
 
-/** Comma-separated (or array) numeric ids → number[]. */
+const ID_LIST = 'must be numeric IDs separated by commas, like 1209656, 1209653';
+
 export const numericIdList = z
-	.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))])
+	.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], oneOf(ID_LIST))
 	.transform((v) =>
 		(Array.isArray(v) ? v : String(v).split(','))
 			.map((s) => String(s).trim())
 			.filter((s) => s !== ''),
 	)
-	.refine((list) => list.every((s) => /^\d+$/.test(s)), {
-		message: 'must be numeric IDs separated by commas, like 1209656, 1209653',
-	})
+	.refine((list) => list.every((s) => /^\d+$/.test(s)), { message: ID_LIST })
 	.transform((list) => list.map(Number));
 
 /** Comma-separated (or array) strings → trimmed non-empty strings. */
 export const stringList = z
-	.union([z.string(), z.array(z.union([z.string(), z.number()]))])
+	.union(
+		[z.string(), z.array(z.union([z.string(), z.number()]))],
+		oneOf('must be text separated by commas, or a list of texts'),
+	)
 	.transform((v) =>
 		(Array.isArray(v) ? v.map(String) : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''),
 	);
 
 /** A JSON array of objects given as text or already parsed (from an expression). */
+const FILTERS_HINT =
+	'must be a JSON array of filter objects, like [{"field":"status","in":["qualified"]}]';
+
 export const jsonArrayOfObjects = z
-	.union([z.string(), z.array(z.unknown()), z.record(z.unknown())])
+	.union([z.string(), z.array(z.unknown()), z.record(z.unknown())], oneOf(FILTERS_HINT))
 	.transform((value, zctx) => {
 		let parsed: unknown = value;
 		if (typeof value === 'string') {

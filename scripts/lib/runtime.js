@@ -13,12 +13,16 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const RUNTIME_DIR = path.join(ROOT, '.runtime');
 const MANIFESTS = path.join(ROOT, 'test', 'e2e', 'runtime');
 
-/** The n8n versions we test: the CI one first. `node`: null = this machine's Node.js. */
+/**
+ * The n8n versions we test: the CI one first. `node`: null = this machine's Node.js. `rebuild`: install
+ * without install scripts, then build only these native modules (the others do not build here: they
+ * download or compile libraries this machine cannot get, and n8n does not need them to run workflows).
+ */
 const VERSIONS = {
 	'2.8.4': { node: null },
 	// The newest release, 2.41.3, needs @n8n/agents@0.26.2, which the registry here does not have.
-	'2.41.1': { node: '24.21.0' },
-	'1.123.81': { node: null },
+	'2.41.1': { node: '24.21.0', rebuild: ['sqlite3'] },
+	'1.123.81': { node: null, rebuild: ['sqlite3'] },
 };
 const DEFAULT_VERSION = '2.8.4';
 
@@ -50,7 +54,10 @@ function installOnce(dir, files, what, options = {}) {
 	log(`installing ${what} into ${path.relative(ROOT, dir)} (once, then reused)…`);
 	const started = Date.now();
 	fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
-	npm(['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, ...options });
+	const { rebuild, ...npmOptions } = options;
+	const args = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
+	npm(rebuild ? [...args, '--ignore-scripts'] : args, { cwd: dir, ...npmOptions });
+	if (rebuild) npm(['rebuild', ...rebuild, '--loglevel=error'], { cwd: dir, ...npmOptions });
 	fs.writeFileSync(stamp, want);
 	log(`${what} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
@@ -88,7 +95,7 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 	for (const f of files) fs.copyFileSync(path.join(MANIFESTS, `n8n-${version}`, f), path.join(dir, f));
 	// Native modules (sqlite3) are built against the headers of the Node.js that will run them.
 	const env = nodeDir ? { npm_config_nodedir: nodeDir } : {};
-	installOnce(dir, files, `n8n ${version}`, { nodeBin, env });
+	installOnce(dir, files, `n8n ${version}`, { nodeBin, env, rebuild: spec.rebuild });
 	return { version, dir, nodeBin, n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 }
 

@@ -4,7 +4,8 @@ import { SUMSUB_DEFAULT_BASE_URL } from '../../../credentials/SumsubApi.credenti
 import type { ApiDefinition, ApiRequest, StatusHints, Wording } from '../../shared/api';
 import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, RawResponse } from '../../shared/http';
-import { parseJsonText } from '../../shared/http';
+import { cancelSignalOf, parseJsonText } from '../../shared/http';
+import { SlidingWindowLimiter } from '../../shared/rateLimit';
 
 export const SUMSUB_CREDENTIAL = 'sumsubApi';
 
@@ -95,6 +96,20 @@ function mapErrorResponse(
 	return fail(statusWording(sumsub, status, request, HINTS));
 }
 
+/** Sumsub's GET limit is 300 per 5 seconds; we keep a margin for clock and network jitter. */
+export const SUMSUB_GET_LIMIT = { max: 290, windowMs: 5000 };
+
+const limiters = new Map<string, SlidingWindowLimiter>();
+
+function limiterFor(baseUrl: string): SlidingWindowLimiter {
+	let limiter = limiters.get(baseUrl);
+	if (!limiter) {
+		limiter = new SlidingWindowLimiter(SUMSUB_GET_LIMIT.max, SUMSUB_GET_LIMIT.windowMs);
+		limiters.set(baseUrl, limiter);
+	}
+	return limiter;
+}
+
 interface SumsubCredentials {
 	baseUrl?: string;
 }
@@ -110,6 +125,8 @@ const sumsub: ApiDefinition = {
 			.replace(/\/+$/, '');
 	}),
 	mapError: mapErrorResponse,
+	// Sumsub allows 300 GET requests per 5 s per account; stay under it from this n8n process.
+	beforeAttempt: (ctx, baseUrl) => limiterFor(baseUrl).take(cancelSignalOf(ctx)),
 	// An expired timestamp (4004) is signed afresh on the next attempt: one immediate retry.
 	retryOnce: (response) =>
 		response.statusCode === 401 && sumsubErrorBody(response).errorCode === 4004,

@@ -31,6 +31,8 @@ const DEFAULTS = Object.freeze({
   secretKey: 'test-secret-key',
   maxSkewSeconds: 60,
   listEnabled: true,
+  /** @type {{ max: number, windowMs: number } | null} e.g. { max: 300, windowMs: 5000 } */
+  rateLimit: null,
 });
 
 /** @typedef {import('../kit').Reply} Reply */
@@ -220,13 +222,31 @@ function createHandler(data, opts, correlationId) {
     '/resources/auditTrailEvents/list': listEvents,
   };
 
-  return (record, body) => {
-    const denied = verify(record, body);
+  // Sumsub's documented rate limit (GET: 300 per 5 s), enforced when the `rateLimit` option is set.
+  /** @type {number[]} */
+  const stamps = [];
+  /** @returns {Reply|null} */
+  function limited() {
+    if (!opts.rateLimit) return null;
+    const now = Date.now();
+    while (stamps.length && stamps[0] <= now - opts.rateLimit.windowMs) stamps.shift();
+    if (stamps.length >= opts.rateLimit.max) {
+      rateLimited += 1;
+      return error(429, 'Too many requests');
+    }
+    stamps.push(now);
+    return null;
+  }
+  let rateLimited = 0;
+
+  const handle = (/** @type {import('../kit').RecordedRequest} */ record, /** @type {Buffer} */ body) => {
+    const denied = verify(record, body) || limited();
     if (denied) return denied;
     if (!Object.prototype.hasOwnProperty.call(routes, record.path)) return error(404, 'Not found');
     if (record.method !== 'GET') return error(405, 'Method not allowed');
     return routes[record.path](record.query);
   };
+  return Object.assign(handle, { rateLimitedCount: () => rateLimited });
 }
 
 /**
@@ -255,8 +275,9 @@ async function start(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   const data = D.generate(opts);
   const correlationId = correlationIds(opts.seed);
+  const handler = createHandler(data, opts, correlationId);
   const sandbox = await createSandbox({
-    handle: createHandler(data, opts, correlationId),
+    handle: handler,
     errorBody: (status) => ({ description: STATUS_CODES[status] || 'Error', code: status, correlationId: correlationId() }),
     port: opts.port,
     host: opts.host,
@@ -267,6 +288,8 @@ async function start(options = {}) {
     sign({ secretKey: opts.secretKey, ts, method, url, body });
   return Object.assign(sandbox, {
     data,
+    /** How many requests the rate limit refused. */
+    rateLimited: handler.rateLimitedCount,
     appToken: opts.appToken,
     secretKey: opts.secretKey,
     sign: signWith,

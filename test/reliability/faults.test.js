@@ -1,0 +1,154 @@
+'use strict';
+// Fault injection: long Return All runs through seeded transient faults (429 with and without
+// Retry-After, 503, resets before and in the middle of a body, slow answers past the timeout) keep
+// every record exactly once; a fault that does not pass gives one clear error and no partial list.
+const { useRecruitee, jsonOf } = require('../harness/recruitee');
+const { useSumsub } = require('../harness/sumsub');
+
+const recruitee = useRecruitee({ candidates: 1000 });
+const sumsub = useSumsub({ events: 20000 });
+
+/** The counts this suite reports (test output, and the README's reliability section). */
+function report(name, sandbox, pages, records) {
+	const injected = sandbox.requests.filter((r) => r.injected);
+	const byKind = {};
+	for (const r of injected) byKind[r.fault] = (byKind[r.fault] ?? 0) + 1;
+	const line = {
+		workload: name,
+		pages,
+		requests: sandbox.requests.length,
+		injectedFaults: injected.length,
+		retries: sandbox.requests.length - pages,
+		faultKinds: byKind,
+		records,
+	};
+	console.log(`fault injection: ${JSON.stringify(line)}`);
+	return line;
+}
+
+const TRANSIENT = ['429', '503', 'reset', 'truncate'];
+const tolerant = { maxRetries: 8, maxRetrySeconds: 300 };
+
+describe('Return All through 10% transient faults', () => {
+	test('Recruitee candidates: 101 pages by offset, every candidate exactly once, in order', async () => {
+		const { candidates: expected } = await recruitee.oracle('/candidates');
+		recruitee.sandbox.faultRate({ rate: 0.1, kinds: TRANSIENT, seed: 11, path: /\/candidates$/ });
+		const { items, error } = await recruitee.run({
+			resource: 'candidate',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+			options: { pageSize: 10, ...tolerant },
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual(expected);
+		const line = report('recruitee candidates', recruitee.sandbox, 101, items.length);
+		expect(line.injectedFaults).toBeGreaterThanOrEqual(5);
+		expect(line.retries).toBe(line.injectedFaults);
+	});
+
+	test('Recruitee search: 100 numbered pages, every hit exactly once', async () => {
+		const expected = await recruitee.oracle('/search/new/candidates?limit=10000');
+		recruitee.sandbox.faultRate({ rate: 0.1, kinds: TRANSIENT, seed: 12 });
+		const { items, error } = await recruitee.run({
+			resource: 'search',
+			operation: 'candidates',
+			returnAll: true,
+			simplify: false,
+			options: { pageSize: 10, ...tolerant },
+		});
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual(expected.hits);
+		report('recruitee search', recruitee.sandbox, 100, items.length);
+	});
+
+	test('Sumsub legacy endpoint: 100+ pages by offset, every event exactly once', async () => {
+		const window = { from: '2026-10-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
+		sumsub.sandbox.faultRate({ rate: 0.1, kinds: TRANSIENT, seed: 13 });
+		const { items, error } = await sumsub.run({
+			resource: 'auditTrailEvent',
+			operation: 'getAll',
+			returnAll: true,
+			filters: window,
+			options: { pageSize: 200, ...tolerant },
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(20000);
+		expect(new Set(items.map((i) => i.json.correlationId + i.json.ts)).size).toBe(20000);
+		report('sumsub legacy', sumsub.sandbox, 101, items.length);
+	});
+
+	test('Sumsub list endpoint: 100+ cursor pages, every event exactly once, ids ascending', async () => {
+		sumsub.sandbox.faultRate({ rate: 0.1, kinds: TRANSIENT, seed: 14 });
+		const { items, error } = await sumsub.run({
+			resource: 'auditTrailEvent',
+			operation: 'getAll',
+			endpoint: 'list',
+			returnAll: true,
+			filters: { from: '2026-10-01T00:00:00Z', to: '2026-11-21T00:00:00Z' },
+			options: { pageSize: 150, ...tolerant },
+		});
+		expect(error).toBeUndefined();
+		const ids = items.map((i) => i.json.id);
+		expect(ids).toHaveLength(20000);
+		expect(new Set(ids).size).toBe(20000);
+		expect([...ids].sort()).toEqual(ids);
+		report('sumsub list', sumsub.sandbox, Math.ceil(20000 / 150), items.length);
+	});
+});
+
+describe('faults one by one', () => {
+	const getMany = (options = {}) => ({
+		resource: 'candidate',
+		operation: 'getAll',
+		returnAll: true,
+		simplify: false,
+		options: { pageSize: 100, ...options },
+	});
+
+	test('429 without Retry-After is retried with backoff', async () => {
+		recruitee.sandbox.inject({ status: 429, body: { error: 'Too Many Requests' }, times: 2 });
+		const { items, error } = await recruitee.run(getMany());
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(recruitee.sandbox.data.candidates.length);
+	});
+
+	test('an answer slower than the timeout is abandoned and retried', async () => {
+		recruitee.sandbox.inject({ delayMs: 3000, times: 1, match: (r) => r.query.offset === '200' });
+		const { items, error } = await recruitee.run(getMany({ timeoutSeconds: 0.5 }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(recruitee.sandbox.data.candidates.length);
+		expect(recruitee.sandbox.requests.filter((r) => r.query.offset === '200')).toHaveLength(2);
+	});
+
+	test('a page that keeps failing: one clear error saying how far it got, no partial list', async () => {
+		recruitee.sandbox.inject({
+			status: 503,
+			body: { error: 'Service Unavailable' },
+			headers: { 'retry-after': '0' },
+			times: Infinity,
+			match: (r) => r.query.offset === '300',
+		});
+		const { items, error } = await recruitee.run(getMany({ maxRetries: 3 }));
+		expect(items).toEqual([]);
+		expect(error.message).toBe('Recruitee failed to process the request (HTTP 503) [item 0]');
+		expect(error.description).toContain('Reading stopped at page 4, after 300 records; none of them were output');
+		expect(recruitee.sandbox.requests.filter((r) => r.query.offset === '300')).toHaveLength(4);
+	});
+
+	test('retries stop at Max Retry Time', async () => {
+		recruitee.sandbox.inject({ status: 503, headers: { 'retry-after': '2' }, times: Infinity });
+		const started = Date.now();
+		const { error } = await recruitee.run(getMany({ maxRetries: 10, maxRetrySeconds: 1 }));
+		expect(error.message).toContain('(HTTP 503)');
+		expect(recruitee.sandbox.requests).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(10_000);
+	});
+
+	test('other 4xx are never retried', async () => {
+		recruitee.sandbox.inject({ status: 400, body: { error: 'bad' }, times: Infinity });
+		const { error } = await recruitee.run(getMany());
+		expect(error.httpCode).toBe('400');
+		expect(recruitee.sandbox.requests).toHaveLength(1);
+	});
+});
