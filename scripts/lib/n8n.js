@@ -97,13 +97,14 @@ async function n8nEnv(userFolder, extra = {}) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
 		N8N_HOST: '127.0.0.1',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		...extra,
 	};
 }
 
 /** Runs an n8n CLI command to its end; rejects with its output if it fails. */
 async function runCli(runtime, userFolder, args, { timeoutMs = 180_000, allowFailure = false } = {}) {
-	const env = await n8nEnv(userFolder);
+	const env = await n8nEnv(userFolder, runtime.env);
 	return await new Promise((resolve, reject) => {
 		const child = spawn(runtime.nodeBin, [runtime.n8nMain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -123,7 +124,11 @@ async function runCli(runtime, userFolder, args, { timeoutMs = 180_000, allowFai
 /** Starts `n8n start`; resolves once its REST API answers. Returns { url, stop(), output() }. */
 async function startServer(runtime, userFolder, { port, host = '127.0.0.1', inherit = false } = {}) {
 	const serverPort = port ?? (await freePort());
-	const env = await n8nEnv(userFolder, { N8N_PORT: String(serverPort), N8N_LISTEN_ADDRESS: host });
+	const env = await n8nEnv(userFolder, {
+		...runtime.env,
+		N8N_PORT: String(serverPort),
+		N8N_LISTEN_ADDRESS: host,
+	});
 	const child = spawn(runtime.nodeBin, [runtime.n8nMain, 'start'], {
 		env,
 		stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],

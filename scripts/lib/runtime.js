@@ -21,8 +21,10 @@ const MANIFESTS = path.join(ROOT, 'test', 'e2e', 'runtime');
 const VERSIONS = {
 	'2.8.4': { node: null },
 	// The newest release, 2.41.3, needs @n8n/agents@0.26.2, which the registry here does not have.
-	'2.41.1': { node: '24.21.0', rebuild: ['sqlite3'] },
-	'1.123.81': { node: null, rebuild: ['sqlite3'] },
+	'2.41.1': { node: '24.21.0', rebuild: ['sqlite3', 'isolated-vm'] },
+	// isolated-vm (its default "vm" expression engine) does not build on Node.js 20 here, and its
+	// prebuilt binaries cannot be downloaded: this version runs with its legacy expression engine.
+	'1.123.81': { node: null, rebuild: ['sqlite3'], env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
 };
 const DEFAULT_VERSION = '2.8.4';
 
@@ -96,7 +98,13 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 	// Native modules (sqlite3) are built against the headers of the Node.js that will run them.
 	const env = nodeDir ? { npm_config_nodedir: nodeDir } : {};
 	installOnce(dir, files, `n8n ${version}`, { nodeBin, env, rebuild: spec.rebuild });
-	return { version, dir, nodeBin, n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
+	return {
+		version,
+		dir,
+		nodeBin,
+		n8nMain: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		env: spec.env ?? {},
+	};
 }
 
 module.exports = { ensureN8n, VERSIONS, DEFAULT_VERSION, ROOT, RUNTIME_DIR };
