@@ -57,9 +57,15 @@ function installOnce(dir, files, what, options = {}) {
 	const started = Date.now();
 	fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
 	const { rebuild, ...npmOptions } = options;
+	// Explicit either way: under `npm test`, npm hands this project's ignore-scripts=true down to us.
 	const args = ['install', '--no-audit', '--no-fund', '--loglevel=error'];
-	npm(rebuild ? [...args, '--ignore-scripts'] : args, { cwd: dir, ...npmOptions });
-	if (rebuild) npm(['rebuild', ...rebuild, '--loglevel=error'], { cwd: dir, ...npmOptions });
+	npm([...args, `--ignore-scripts=${rebuild ? 'true' : 'false'}`], { cwd: dir, ...npmOptions });
+	if (rebuild) {
+		npm(['rebuild', ...rebuild, '--ignore-scripts=false', '--loglevel=error'], {
+			cwd: dir,
+			...npmOptions,
+		});
+	}
 	fs.writeFileSync(stamp, want);
 	log(`${what} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
