@@ -8,6 +8,7 @@ const {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
+	PollContext,
 	RoutingNode,
 	WorkflowExecute,
 } = require('n8n-core');
@@ -137,8 +138,9 @@ function node(type, parameters, options = {}) {
 	};
 }
 
-function workflowOf(nodes, timezone = 'UTC', types = nodeTypes) {
+function workflowOf(nodes, timezone = 'UTC', types = nodeTypes, staticData = undefined) {
 	return new Workflow({
+		staticData,
 		id: 'test-workflow',
 		name: 'test',
 		nodes,
@@ -232,6 +234,32 @@ async function loadOptions({ type, kind, method, parameters = {}, credentials, a
 	return await nodeType.methods[kind][method].call(context, ...args);
 }
 
+/**
+ * A polling trigger of ours, polled the way n8n's ActiveWorkflows does: n8n-core's PollContext on a
+ * Workflow whose static data persists from poll to poll. `staticData` restores what a previous
+ * instance saved (a restart); `saved()` gives it as n8n would store it.
+ */
+function createPoller({ type, parameters, credentials, staticData, timezone = 'UTC' }) {
+	const triggerNode = node(type, parameters);
+	const workflow = workflowOf(
+		[triggerNode],
+		timezone,
+		nodeTypes,
+		staticData && JSON.parse(JSON.stringify(staticData)),
+	);
+	const nodeType = nodeTypes.getByNameAndVersion(type, triggerNode.typeVersion);
+	const additionalData = additionalDataFor(credentials);
+	return {
+		/** One poll; `mode` 'manual' is the editor's "Fetch test event". Returns the items or null. */
+		async poll(mode = 'trigger') {
+			const context = new PollContext(workflow, triggerNode, additionalData, mode, 'activate');
+			const result = await nodeType.poll.call(context);
+			return result ? result[0] : null;
+		},
+		saved: () => JSON.parse(JSON.stringify(workflow.staticData)),
+	};
+}
+
 const noOpType = {
 	description: {
 		displayName: 'No Operation',
@@ -311,4 +339,4 @@ async function testCredential(credentialType, data) {
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
-module.exports = { runNode, loadOptions, testCredential, nodeTypes, ourCredentialTypes };
+module.exports = { runNode, loadOptions, testCredential, createPoller, nodeTypes, ourCredentialTypes };

@@ -5,10 +5,12 @@ const { name: packageName } = require('../../package.json');
 
 const { Recruitee } = require('../../nodes/Recruitee/Recruitee.node');
 const { Sumsub } = require('../../nodes/Sumsub/Sumsub.node');
+const { SumsubTrigger } = require('../../nodes/Sumsub/SumsubTrigger.node');
+const { RecruiteeTrigger } = require('../../nodes/Recruitee/RecruiteeTrigger.node');
 const { RecruiteeApi } = require('../../credentials/RecruiteeApi.credentials');
 const { SumsubApi } = require('../../credentials/SumsubApi.credentials');
 
-const nodeClasses = [Recruitee, Sumsub];
+const nodeClasses = [Recruitee, RecruiteeTrigger, Sumsub, SumsubTrigger];
 const credentialClasses = [RecruiteeApi, SumsubApi];
 
 const nodeTypes = {};

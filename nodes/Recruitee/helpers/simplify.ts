@@ -95,6 +95,8 @@ export function simplifyAuditEntry(entry: Obj): IDataObject {
 		candidate_name: candidate?.name ?? null,
 		offer_id: offer?.id ?? placement?.offer_id ?? null,
 		offer_title: offer?.title ?? null,
+		stage_name: asObject(details.stage)?.name ?? null,
+		previous_stage_name: asObject(details.previous_stage)?.name ?? null,
 		ip_address: entry.ip_address ?? null,
 	};
 }

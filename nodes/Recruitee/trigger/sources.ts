@@ -1,0 +1,178 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { PollSource, Stamp, WindowRead } from '../../shared/polling';
+import { ascending } from '../../shared/polling';
+import type { RecruiteeFilter } from '../helpers/filters';
+import { recordWithId, recruiteeGet } from '../transport';
+
+/** Pages a poll reads at most; the rest waits for the next poll. */
+export const MAX_PAGES_PER_POLL = 10;
+export const POLL_PAGE_SIZE = 100;
+
+const hits = z.object({ hits: z.array(recordWithId), total: z.number().int().nonnegative() });
+const entries = z.object({
+	entries: z.array(
+		z.custom<IDataObject & { _id: string }>(
+			(v) =>
+				typeof v === 'object' && v !== null && typeof (v as { _id?: unknown })._id === 'string',
+			{ message: 'an entry without an "_id"' },
+		),
+	),
+	total: z.number().int().nonnegative(),
+});
+
+interface NewestFirst {
+	path: string;
+	schema: typeof hits | typeof entries;
+	records: (body: IDataObject) => IDataObject[];
+	/** Filters besides the created_at window. */
+	filters: RecruiteeFilter[];
+	query?: IDataObject;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+export const stampOf = (record: IDataObject): Stamp => ({
+	id: String(record._id ?? record.id),
+	time: Date.parse(String(record.created_at)),
+});
+
+/**
+ * Reads a newest-first Recruitee list over [from, to] oldest first: all of it when it fits in the
+ * page cap, else its oldest pages (the last ones), up to the newest record read.
+ */
+async function readNewestFirst(
+	ctx: IPollFunctions,
+	list: NewestFirst,
+	from: number,
+	to: number,
+	pageSize = POLL_PAGE_SIZE,
+): Promise<WindowRead<IDataObject>> {
+	const window: RecruiteeFilter = { field: 'created_at', gte: seconds(from), lte: seconds(to) };
+	const page = async (n: number) => {
+		const body = (await recruiteeGet(ctx, {
+			path: list.path,
+			query: {
+				...list.query,
+				filters_json: JSON.stringify([window, ...list.filters]),
+				limit: pageSize,
+				page: n,
+			},
+			schema: list.schema,
+		})) as IDataObject & { total: number };
+		return { records: list.records(body), total: body.total };
+	};
+	const first = await page(1);
+	const pages = Math.ceil(first.total / pageSize);
+	const capped = pages > MAX_PAGES_PER_POLL;
+	const records = capped ? [] : [...first.records];
+	for (let n = capped ? pages - MAX_PAGES_PER_POLL + 1 : 2; n <= pages; n++) {
+		records.push(...(await page(n)).records);
+	}
+	// Newest first from the API: reversed, same-second records keep the order they happened in.
+	const sorted = ascending(records.reverse(), stampOf);
+	const until = capped && sorted.length ? stampOf(sorted[sorted.length - 1]).time : to;
+	return { records: sorted, until };
+}
+
+export type RecruiteeEvent =
+	| 'newCandidate'
+	| 'candidateMoved'
+	| 'candidateDisqualified'
+	| 'auditLogEvent';
+
+export const AUDIT_EVENT_OF: Partial<Record<RecruiteeEvent, string>> = {
+	candidateMoved: 'Admin changed candidate stage',
+	candidateDisqualified: 'Admin disqualified candidate',
+};
+
+export interface TriggerFilters {
+	offerId?: number;
+	stageName?: string;
+	eventTypes?: string[];
+}
+
+const asObject = (value: unknown): IDataObject =>
+	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+
+function offerIdOfEntry(entry: IDataObject): unknown {
+	const details = asObject(entry.details);
+	return (
+		asObject(details.placement).offer_id ?? asObject(entry.offer).id ?? asObject(details.offer).id
+	);
+}
+
+/** What each event reads: new candidates from the search, the others from the audit log. */
+export function sourceFor(
+	ctx: IPollFunctions,
+	event: RecruiteeEvent,
+	filters: TriggerFilters,
+): PollSource<IDataObject> & { newestFirst: NewestFirst } {
+	const key = JSON.stringify({ event, ...filters });
+	if (event === 'newCandidate') {
+		const newestFirst: NewestFirst = {
+			path: '/search/new/candidates',
+			schema: hits,
+			records: (body) => body.hits as IDataObject[],
+			filters: filters.offerId ? [{ filter: 'jobs', id: { in: [filters.offerId] } }] : [],
+			query: { sort_by: 'created_at_desc' },
+		};
+		return {
+			key,
+			newestFirst,
+			read: (from, to) => readNewestFirst(ctx, newestFirst, from, to),
+			stamp: stampOf,
+			wanted: () => true,
+		};
+	}
+	const eventName = AUDIT_EVENT_OF[event];
+	const types = new Set(filters.eventTypes ?? []);
+	const stage = filters.stageName?.trim().toLowerCase();
+	const newestFirst: NewestFirst = {
+		path: '/audit_log',
+		schema: entries,
+		records: (body) => body.entries as IDataObject[],
+		filters: [],
+	};
+	return {
+		key,
+		newestFirst,
+		read: (from, to) => readNewestFirst(ctx, newestFirst, from, to),
+		stamp: stampOf,
+		wanted: (entry) => {
+			if (eventName && entry.event_name !== eventName) return false;
+			if (types.size && !types.has(String(entry.event_name))) return false;
+			if (filters.offerId && Number(offerIdOfEntry(entry)) !== filters.offerId) return false;
+			if (stage) {
+				const name = asObject(asObject(entry.details).stage).name;
+				if (String(name ?? '').toLowerCase() !== stage) return false;
+			}
+			return true;
+		},
+	};
+}
+
+/** For "Fetch test event": the most recent matching records of the last 30 days. */
+export async function recentEvents(
+	ctx: IPollFunctions,
+	source: ReturnType<typeof sourceFor>,
+	count: number,
+): Promise<IDataObject[]> {
+	const to = Date.now();
+	const body = (await recruiteeGet(ctx, {
+		path: source.newestFirst.path,
+		query: {
+			...source.newestFirst.query,
+			filters_json: JSON.stringify([
+				{ field: 'created_at', gte: seconds(to - 30 * 86400e3), lte: seconds(to) },
+				...source.newestFirst.filters,
+			]),
+			limit: POLL_PAGE_SIZE,
+			page: 1,
+		},
+		schema: source.newestFirst.schema,
+	})) as IDataObject;
+	const wanted = source.newestFirst.records(body).filter((r) => source.wanted(r));
+	return ascending(wanted.slice(0, count), stampOf);
+}

@@ -1,0 +1,132 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+/**
+ * Exactly-once polling over a time-ordered API, shared by both triggers.
+ *
+ * Each poll reads the window [cursor − overlap, now − lag] oldest first. The overlap re-reads the
+ * last seconds (APIs with one-second resolution, events that share a timestamp, entries indexed a
+ * little late), and the ids of what was already emitted in that overlap are kept, so nothing is
+ * emitted twice. The lag keeps events still being written out of the window. Work per poll is
+ * bounded by the source (it reads at most a number of pages, oldest first, and says how far it got);
+ * the cursor stops there, and the next poll goes on. A poll that fails changes nothing: the state
+ * is written only once the window was read.
+ */
+
+/** One event as the poller sees it: an identity, and its time in ms since the epoch. */
+export interface Stamp {
+	id: string;
+	time: number;
+}
+
+export interface WindowRead<T> {
+	/** Oldest first. */
+	records: T[];
+	/** Everything up to this time (ms) was read: the window's end, or where the page cap stopped. */
+	until: number;
+}
+
+export interface PollSource<T> {
+	/**
+	 * What the poll reads and filters on. When it changes (another event type, other filters), the
+	 * trigger starts again from now.
+	 */
+	key: string;
+	/** Reads [fromMs, toMs] oldest first, at most the source's page cap; says how far it got. */
+	read(fromMs: number, toMs: number): Promise<WindowRead<T>>;
+	stamp(record: T): Stamp;
+	/** Records the source returns but the user did not ask for (filtered on our side). */
+	wanted(record: T): boolean;
+}
+
+export interface PollTiming {
+	/** How far behind now the window ends. */
+	lagMs: number;
+	/** How much of the previous window is read again. */
+	overlapMs: number;
+	/** On first activation, how far back to start (0 = from now: nothing old is emitted). */
+	backfillMs: number;
+}
+
+interface PollState {
+	key: string;
+	/** Everything up to here (ms) was read. */
+	cursor: number;
+	/** Ids already emitted (or passed over) with a time inside the overlap before the cursor. */
+	seen: Array<[id: string, time: number]>;
+}
+
+/** The seen list never grows past this, whatever happens in one second. */
+export const MAX_SEEN = 20000;
+
+function stateOf(ctx: IPollFunctions): IDataObject {
+	return ctx.getWorkflowStaticData('node');
+}
+
+/** Where the window after `cursor` starts: the overlap before it, from a whole second (APIs filter by whole seconds). */
+const windowStart = (cursor: number, timing: PollTiming) =>
+	Math.floor((cursor - timing.overlapMs) / 1000) * 1000;
+
+/** One poll: the new records, oldest first, or null when there is none. */
+export async function pollNew<T>(
+	ctx: IPollFunctions,
+	source: PollSource<T>,
+	timing: PollTiming,
+): Promise<T[] | null> {
+	const stored = stateOf(ctx);
+	const now = Date.now();
+	// The end of the last whole second before now − lag (APIs filter by whole seconds).
+	const to = Math.floor((now - timing.lagMs) / 1000) * 1000 - 1;
+	const previous = stored.poll as PollState | undefined;
+	if (!previous || previous.key !== source.key) {
+		const start: PollState = { key: source.key, cursor: to - timing.backfillMs, seen: [] };
+		if (timing.backfillMs <= 0) {
+			stored.poll = start;
+			return null;
+		}
+		return await readAndAdvance(ctx, source, timing, start, to);
+	}
+	return await readAndAdvance(ctx, source, timing, previous, to);
+}
+
+async function readAndAdvance<T>(
+	ctx: IPollFunctions,
+	source: PollSource<T>,
+	timing: PollTiming,
+	state: PollState,
+	to: number,
+): Promise<T[] | null> {
+	if (to <= state.cursor) return null;
+	const from = windowStart(state.cursor, timing);
+	const { records, until } = await source.read(from, to);
+	const seen = new Map(state.seen);
+	const fresh: T[] = [];
+	for (const record of records) {
+		const { id, time } = source.stamp(record);
+		if (seen.has(id)) continue;
+		seen.set(id, time);
+		if (source.wanted(record)) fresh.push(record);
+	}
+	const cursor = Math.max(state.cursor, Math.min(until, to));
+	// What the next window reads again: the ids to remember.
+	const next = windowStart(cursor, timing);
+	const keep = [...seen].filter(([, time]) => time >= next);
+	stateOf(ctx).poll = {
+		key: state.key,
+		cursor,
+		seen: keep.slice(-MAX_SEEN),
+	} satisfies PollState;
+	return fresh.length ? fresh : null;
+}
+
+/**
+ * Oldest first, each id once. Records of the same time keep the order they are given in: give them
+ * in the API's own oldest-first order (reverse a newest-first list), which is the order they happened.
+ */
+export function ascending<T>(records: T[], stamp: (record: T) => Stamp): T[] {
+	const byId = new Map<string, { record: T; time: number }>();
+	for (const record of records) {
+		const { id, time } = stamp(record);
+		if (!byId.has(id)) byId.set(id, { record, time });
+	}
+	return [...byId.values()].sort((a, b) => a.time - b.time).map((entry) => entry.record);
+}
