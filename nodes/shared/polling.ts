@@ -53,6 +53,11 @@ interface PollState {
 	cursor: number;
 	/** Ids already emitted (or passed over) with a time inside the overlap before the cursor. */
 	seen: Array<[id: string, time: number]>;
+	/**
+	 * The last poll stopped at its page cap: the next one goes on from the cursor's second, without
+	 * the overlap (re-reading it would fill the cap with what was already read, and never get further).
+	 */
+	behind?: boolean;
 }
 
 /** The seen list never grows past this, whatever happens in one second. */
@@ -96,7 +101,9 @@ async function readAndAdvance<T>(
 	to: number,
 ): Promise<T[] | null> {
 	if (to <= state.cursor) return null;
-	const from = windowStart(state.cursor, timing);
+	const from = state.behind
+		? Math.floor(state.cursor / 1000) * 1000
+		: windowStart(state.cursor, timing);
 	const { records, until } = await source.read(from, to);
 	const seen = new Map(state.seen);
 	const fresh: T[] = [];
@@ -114,6 +121,7 @@ async function readAndAdvance<T>(
 		key: state.key,
 		cursor,
 		seen: keep.slice(-MAX_SEEN),
+		behind: until < to,
 	} satisfies PollState;
 	return fresh.length ? fresh : null;
 }

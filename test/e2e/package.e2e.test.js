@@ -27,13 +27,15 @@ describe(`the package in n8n ${context.runtime.version}`, () => {
 		expect(sources).toMatch(/require\("zod"\)/);
 	});
 
-	test('n8n export:nodes lists both nodes and their Tool variants, with our credentials', async () => {
+	test('n8n export:nodes lists both nodes, their Tool variants and both triggers, with our credentials', async () => {
 		const file = path.join(context.userFolder, 'nodes.json');
 		await cli(['export:nodes', `--output=${file}`]);
 		const types = JSON.parse(fs.readFileSync(file, 'utf8'));
 		const ours = types.filter((t) => t.name.startsWith(`${PACKAGE.name}.`));
 		expect(ours.map((t) => t.name).sort()).toEqual(
-			['recruitee', 'recruiteeTool', 'sumsub', 'sumsubTool'].map((n) => `${PACKAGE.name}.${n}`),
+			['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'sumsub', 'sumsubTool', 'sumsubTrigger'].map(
+				(n) => `${PACKAGE.name}.${n}`,
+			),
 		);
 		const credentialsOf = (name) => ours.find((t) => t.name === `${PACKAGE.name}.${name}`).credentials.map((c) => c.name);
 		expect(credentialsOf('recruitee')).toEqual(['recruiteeApi']);

@@ -481,20 +481,29 @@ function isoSeconds(ms) {
 }
 
 /**
- * First index in the sorted numeric array whose value is >= x (or > x when strict).
- * @param {ArrayLike<number>|string[]} arr ascending
- * @param {number|string} x
- * @param {boolean} [strict]
+ * First index in [lo, hi) for which `before(i)` is false; `before` must be true
+ * for a prefix of the range and false after it.
+ * @param {number} lo @param {number} hi @param {(i: number) => boolean} before
  */
-function lowerBound(arr, x, strict = false) {
-  let lo = 0;
-  let hi = arr.length;
+function bisect(lo, hi, before) {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (arr[mid] < x || (strict && arr[mid] === x)) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * First index in the sorted array whose value is >= x (or > x when strict),
+ * searching [0, end).
+ * @param {ArrayLike<number>|string[]} arr ascending (at least on [0, end))
+ * @param {number|string} x
+ * @param {boolean} [strict]
+ * @param {number} [end]
+ */
+function lowerBound(arr, x, strict = false, end = arr.length) {
+  return bisect(0, end, (i) => arr[i] < x || (strict && arr[i] === x));
 }
 
 module.exports = {
@@ -507,6 +516,7 @@ module.exports = {
   createFaults,
   createSandbox,
   intParam,
+  bisect,
   lowerBound,
   flat,
   isoSeconds,

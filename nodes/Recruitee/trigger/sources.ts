@@ -174,5 +174,5 @@ export async function recentEvents(
 		schema: source.newestFirst.schema,
 	})) as IDataObject;
 	const wanted = source.newestFirst.records(body).filter((r) => source.wanted(r));
-	return ascending(wanted.slice(0, count), stampOf);
+	return ascending(wanted.slice(0, count).reverse(), stampOf);
 }

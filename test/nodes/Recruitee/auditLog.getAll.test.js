@@ -90,6 +90,8 @@ describe('Audit Log → Get Many', () => {
 					'ip_address',
 					'offer_id',
 					'offer_title',
+					'previous_stage_name',
+					'stage_name',
 				].sort(),
 			);
 		}

@@ -53,7 +53,7 @@ const stageMini = (st) => ({
  */
 
 /**
- * Event templates: `pool` names the list a subject is drawn from.
+ * Event templates: `pool` names the list a subject is drawn from (POOLS).
  * @type {{ event: string, weight: number, pool: string, make: (g: any, x: any) => Made }[]}
  */
 const TEMPLATES = [
@@ -83,11 +83,12 @@ const TEMPLATES = [
     event: 'Admin changed candidate stage',
     weight: 14,
     pool: 'staged',
-    make: (g, [s, p]) => {
+    // previousId: the stage before (runtime moves); default the pipeline's previous one
+    make: (g, [s, p, previousId]) => {
       const stage = g.stageById.get(p.stage_id);
       const siblings = g.stagesOfOffer.get(p.offer_id);
       const k = siblings.indexOf(stage);
-      const previous = siblings[k > 0 ? k - 1 : Math.min(1, siblings.length - 1)];
+      const previous = previousId === undefined ? siblings[k > 0 ? k - 1 : Math.min(1, siblings.length - 1)] : g.stageById.get(previousId);
       return {
         candidate: null,
         details: { placement: placementMini(s, p), previous_stage: stageMini(previous), stage: stageMini(stage) },
@@ -132,8 +133,9 @@ const TEMPLATES = [
     event: 'Admin deleted candidate',
     weight: 4,
     pool: 'always',
-    make: (g) => {
-      const d = g.newDeletedCandidate();
+    // x: true (a new, absent candidate) or {id, name, emails, offers}
+    make: (g, x) => {
+      const d = x === true ? g.newDeletedCandidate() : x;
       return {
         candidate: candidateMini(d),
         details: { candidate: candidateMini(d), offers: d.offers.map((/** @type {number} */ id) => offerMini(g.offerById.get(id))) },
@@ -196,18 +198,27 @@ const TEMPLATES = [
   },
 ];
 
+/**
+ * What each pool accepts: a candidate spec (`per: 'candidate'`) or a
+ * [spec, placement spec] pair (`per: 'placement'`). 'always' has one subject, `true`.
+ * @type {Record<string, { per: 'candidate'|'placement', test: (s: any, p?: any) => boolean }>}
+ */
+const POOLS = {
+  candidates: { per: 'candidate', test: () => true },
+  withSkills: { per: 'candidate', test: (s) => s.skillsFieldId !== null && s.skills.length > 0 },
+  withEmail: { per: 'candidate', test: (s) => s.emails.length > 0 },
+  placements: { per: 'placement', test: () => true },
+  staged: { per: 'placement', test: (_s, p) => p.stage_id !== null },
+  disqualified: { per: 'placement', test: (_s, p) => !!p.disq && p.disq.by !== null },
+};
+
 /** @param {any[]} specs */
 function buildPools(specs) {
   /** @type {Record<string, any[]>} */
-  const pools = { candidates: specs, withSkills: [], withEmail: [], placements: [], staged: [], disqualified: [], always: [true] };
-  for (const s of specs) {
-    if (s.skillsFieldId !== null && s.skills.length) pools.withSkills.push(s);
-    if (s.emails.length) pools.withEmail.push(s);
-    for (const p of s.placements) {
-      pools.placements.push([s, p]);
-      if (p.stage_id !== null) pools.staged.push([s, p]);
-      if (p.disq && p.disq.by !== null) pools.disqualified.push([s, p]);
-    }
+  const pools = { always: [true] };
+  for (const [name, { per, test }] of Object.entries(POOLS)) {
+    pools[name] =
+      per === 'candidate' ? specs.filter((s) => test(s)) : specs.flatMap((s) => s.placements.filter((/** @type {any} */ p) => test(s, p)).map((/** @type {any} */ p) => [s, p]));
   }
   return pools;
 }
@@ -237,6 +248,89 @@ function lazyText(e) {
 }
 
 /**
+ * The context templates' make() functions use.
+ * @param {object} a
+ * @param {import('../kit').Rng} a.rng
+ * @param {any} a.data generated data (index, stages, offers, disqualifyReasons)
+ * @param {any[]} a.deletedCandidates receives the candidates newDeletedCandidate() invents
+ * @param {() => number} a.newCandidateId id for such a candidate
+ * @param {number} [a.linkId] next interview request link id
+ * @param {number} [a.fieldId] next candidate field id
+ */
+function auditContext({ rng, data, deletedCandidates, newCandidateId, linkId = 2863186, fieldId = 111578632 }) {
+  const stagesOfOffer = new Map();
+  for (const st of data.stages) {
+    if (!stagesOfOffer.has(st.offer_id)) stagesOfOffer.set(st.offer_id, []);
+    stagesOfOffer.get(st.offer_id).push(st);
+  }
+  return {
+    rng,
+    data,
+    stageById: data.index.stageById,
+    offerById: data.index.offerById,
+    adminById: data.index.adminById,
+    reasonByName: new Map(data.disqualifyReasons.map((/** @type {any} */ r) => [r.name, r])),
+    /** @type {Map<number, any[]>} offer id → its stages in pipeline order */
+    stagesOfOffer,
+    nextLinkId: () => linkId++,
+    nextFieldId: () => fieldId++,
+    newDeletedCandidate() {
+      const first = rng.pick(W.FIRST_NAMES);
+      const last = rng.pick(W.LAST_NAMES);
+      const id = newCandidateId();
+      const d = {
+        id,
+        name: `${first} ${last}`,
+        emails: [`${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + `${id % 10000}@example.net`],
+        offers: [...new Set([rng.pick(data.offers).id, rng.pick(data.offers).id])].slice(0, rng.int(1, 2)),
+      };
+      deletedCandidates.push(d);
+      return d;
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof auditContext>} AuditContext */
+
+/**
+ * An entry in the seed's shape. Draws the ip address from g.rng.
+ * @param {AuditContext} g @param {string} event @param {Made} made @param {any} admin null = system @param {string} _id
+ * @param {number} sec epoch seconds
+ */
+function renderEntry(g, event, made, admin, _id, sec) {
+  const { data, rng } = g;
+  const who = admin ? adminMini(admin) : null;
+  return {
+    _id,
+    actor: admin ? `${admin.first_name} ${admin.last_name}` : 'System',
+    actor_type: admin ? 'admin' : 'system',
+    admin: who,
+    candidate: made.candidate,
+    company_id: data.companyIdValue,
+    created_at: isoOfSecond(sec),
+    details: who ? { admin: who, ...made.details } : made.details,
+    event_name: event,
+    highlight: null,
+    ip_address: made.ip && admin ? IP_PREFIXES[data.admins.indexOf(admin) % IP_PREFIXES.length] + rng.int(1, 254) : null,
+    offer: made.offer,
+  };
+}
+
+/** A fresh 20-character entry id not in `taken` (which receives it). @param {import('../kit').Rng} rng @param {Set<string>} taken */
+function newEntryId(rng, taken) {
+  let _id = rng.string(20, ID_ALPHABET);
+  while (taken.has(_id)) _id = rng.string(20, ID_ALPHABET);
+  taken.add(_id);
+  return _id;
+}
+
+/** Log order: created_at desc, then _id desc. @param {any} a @param {any} b */
+const entryOrder = (a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
+
+/** The row audit filters read. @param {any} e entry */
+const auditMetaOf = (e) => ({ createdSec: Date.parse(e.created_at) / 1000, actor: e.actor, text: lazyText(e) });
+
+/**
  * @param {object} a
  * @param {import('../kit').Rng} a.rng
  * @param {number} a.nowUs
@@ -252,69 +346,24 @@ function buildAuditLog({ rng, nowUs, count, data, specs, deletedIds }) {
   const deletedCandidates = [];
   if (!specs.length || !usable.length) return { auditLog: [], auditMeta: [], deletedCandidates };
 
-  let linkId = 2863186;
-  let fieldId = 111578632;
   let spareId = specs.reduce((m, s) => Math.max(m, s.id), 0);
-  const stagesOfOffer = new Map();
-  for (const st of data.stages) {
-    if (!stagesOfOffer.has(st.offer_id)) stagesOfOffer.set(st.offer_id, []);
-    stagesOfOffer.get(st.offer_id).push(st);
-  }
-  const g = {
-    rng,
-    stageById: data.index.stageById,
-    offerById: data.index.offerById,
-    adminById: data.index.adminById,
-    reasonByName: new Map(data.disqualifyReasons.map((/** @type {any} */ r) => [r.name, r])),
-    stagesOfOffer,
-    nextLinkId: () => linkId++,
-    nextFieldId: () => fieldId++,
-    newDeletedCandidate() {
-      const first = rng.pick(W.FIRST_NAMES);
-      const last = rng.pick(W.LAST_NAMES);
-      const id = deletedIds.length ? /** @type {number} */ (deletedIds.shift()) : ++spareId;
-      const d = {
-        id,
-        name: `${first} ${last}`,
-        emails: [`${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + `${id % 10000}@example.net`],
-        offers: [...new Set([rng.pick(data.offers).id, rng.pick(data.offers).id])].slice(0, rng.int(1, 2)),
-      };
-      deletedCandidates.push(d);
-      return d;
-    },
-  };
-
+  const newCandidateId = () => (deletedIds.length ? /** @type {number} */ (deletedIds.shift()) : ++spareId);
+  const g = auditContext({ rng, data, deletedCandidates, newCandidateId });
   const weights = usable.map((t) => /** @type {[typeof t, number]} */ ([t, t.weight]));
   const adminWeights = data.admins.map((/** @type {any} */ a, /** @type {number} */ i) => [a, i === 0 ? 4 : 1]);
   const secs = entrySeconds(rng, count, Math.floor(nowUs / 1e6));
+  /** @type {Set<string>} */
   const ids = new Set();
   const entries = [];
   for (let i = 0; i < count; i++) {
     const t = i < usable.length ? usable[i] : rng.weighted(weights);
     const made = t.make(g, rng.pick(pools[t.pool]));
     const admin = made.admin === undefined ? rng.weighted(adminWeights) : made.admin;
-    let _id = rng.string(20, ID_ALPHABET);
-    while (ids.has(_id)) _id = rng.string(20, ID_ALPHABET);
-    ids.add(_id);
-    const who = admin ? adminMini(admin) : null;
-    entries.push({
-      _id,
-      actor: admin ? `${admin.first_name} ${admin.last_name}` : 'System',
-      actor_type: admin ? 'admin' : 'system',
-      admin: who,
-      candidate: made.candidate,
-      company_id: data.companyIdValue,
-      created_at: isoOfSecond(secs[i]),
-      details: who ? { admin: who, ...made.details } : made.details,
-      event_name: t.event,
-      highlight: null,
-      ip_address: made.ip && admin ? IP_PREFIXES[data.admins.indexOf(admin) % IP_PREFIXES.length] + rng.int(1, 254) : null,
-      offer: made.offer,
-    });
+    const _id = newEntryId(rng, ids);
+    entries.push(renderEntry(g, t.event, made, admin, _id, secs[i]));
   }
-  entries.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a._id < b._id ? 1 : -1));
-  const auditMeta = entries.map((e) => ({ createdSec: Date.parse(e.created_at) / 1000, actor: e.actor, text: lazyText(e) }));
-  return { auditLog: entries, auditMeta, deletedCandidates };
+  entries.sort(entryOrder);
+  return { auditLog: entries, auditMeta: entries.map(auditMetaOf), deletedCandidates };
 }
 
-module.exports = { buildAuditLog, TEMPLATES };
+module.exports = { buildAuditLog, auditContext, renderEntry, newEntryId, entryOrder, auditMetaOf, TEMPLATES, POOLS, stageMini };

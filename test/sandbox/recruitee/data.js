@@ -551,7 +551,7 @@ function randomSpec(ctx, id, createdUs, nextPlacementId) {
 /**
  * Detail placement (seed get-by-id sample); disqualified placements carry
  * disqualify_kind / disqualify_reason right after created_at (seed list sample).
- * @param {Spec} s @param {PlacementSpec} p @param {boolean} hiredAny
+ * @param {{ id: number }} s candidate @param {PlacementSpec} p @param {boolean} hiredAny
  */
 function detailPlacement(s, p, hiredAny) {
   const h = p.hired;
@@ -578,7 +578,7 @@ function detailPlacement(s, p, hiredAny) {
   };
 }
 
-/** Candidate detail shape (seed "Get a candidate by their ID"). @param {Ctx} ctx @param {Spec} s */
+/** Candidate detail shape (seed "Get a candidate by their ID"). @param {Pick<Ctx, 'companyId'|'tags'>} ctx @param {Spec} s */
 function buildDetail(ctx, s) {
   const photo = `${S.S3}/${s.id}/`;
   const hiredAny = s.placements.some((p) => p.hired);
@@ -670,41 +670,88 @@ function buildDetail(ctx, s) {
  * @property {(number|null)[]} disqBy per placement
  */
 
-/** @param {Ctx} ctx @param {Spec} s @returns {CandidateMeta} */
+/** @param {Pick<Ctx, 'tags'|'stageById'|'offerKind'>} ctx @param {Spec} s @returns {CandidateMeta} */
 function metaOf(ctx, s) {
   const createdUs = s.createdUs;
-  const stageNames = [];
-  for (const p of s.placements) if (p.stage_id !== null) stageNames.push(ctx.stageById.get(p.stage_id).name);
-  const hasDisq = s.placements.some((p) => p.disq);
-  const hasQual = s.placements.some((p) => !p.disq);
-  const hired = s.placements.some((p) => p.hired);
-  // Status ignores talent-pool placements when the candidate is in a job: the
-  // seed's status=disqualified search returns Arjun, who is disqualified from
-  // his only job but still sits (qualified) in a talent pool.
-  const jobPlacements = s.placements.filter((p) => ctx.offerKind.get(p.offer_id) === 'job');
-  const decisive = jobPlacements.length ? jobPlacements : s.placements;
-  const disqualified = decisive.length > 0 && decisive.every((p) => p.disq);
   const text = [s.name, ...s.emails].join('\n').toLowerCase();
+  const { status, offerIds, stageNames, minStage, hasDisq, hasQual, disqBy } = placementMeta(ctx, s.placements);
   return {
     id: s.id,
     createdUs,
     createdSec: Math.floor(createdUs / SEC_US),
     lastMessageUs: s.last_message_at ? usOf(s.last_message_at) : -1,
-    status: hired ? 'hired' : disqualified ? 'disqualified' : 'qualified',
+    status,
     rating: s.rating,
     adminId: s.admin_id,
     assigned: s.admin_ids,
     tagIds: s.tagIds,
-    offerIds: s.placements.map((p) => p.offer_id),
+    offerIds,
     stageNames,
-    minStage: stageNames.length ? stageNames.slice().sort()[0] : null,
+    minStage,
     hasDisq,
     hasQual,
     text,
     allText: s.tagIds.length ? `${text}\n${s.tagIds.map((id) => ctx.tags[id - 1].name).join('\n').toLowerCase()}` : text,
     nameKey: s.name.toLowerCase(),
     messagesCount: s.messages_count,
-    disqBy: s.placements.map((p) => (p.disq ? p.disq.by : null)),
+    disqBy,
+  };
+}
+
+/**
+ * The CandidateMeta values that derive from the placements.
+ * @param {Pick<Ctx, 'stageById'|'offerKind'>} ctx @param {PlacementSpec[]} placements
+ */
+function placementMeta(ctx, placements) {
+  const stageNames = [];
+  for (const p of placements) if (p.stage_id !== null) stageNames.push(ctx.stageById.get(p.stage_id).name);
+  const hired = placements.some((p) => p.hired);
+  // Status ignores talent-pool placements when the candidate is in a job: the
+  // seed's status=disqualified search returns Arjun, who is disqualified from
+  // his only job but still sits (qualified) in a talent pool.
+  const jobPlacements = placements.filter((p) => ctx.offerKind.get(p.offer_id) === 'job');
+  const decisive = jobPlacements.length ? jobPlacements : placements;
+  const disqualified = decisive.length > 0 && decisive.every((p) => p.disq);
+  return {
+    status: /** @type {CandidateMeta['status']} */ (hired ? 'hired' : disqualified ? 'disqualified' : 'qualified'),
+    offerIds: placements.map((p) => p.offer_id),
+    stageNames,
+    minStage: stageNames.length ? stageNames.slice().sort()[0] : null,
+    hasDisq: placements.some((p) => p.disq),
+    hasQual: placements.some((p) => !p.disq),
+    disqBy: placements.map((p) => (p.disq ? p.disq.by : null)),
+  };
+}
+
+/**
+ * PlacementSpec of a stored detail placement (inverse of detailPlacement).
+ * @param {any} p detail placement @param {number|null} by disqualifying admin (meta.disqBy)
+ * @returns {PlacementSpec}
+ */
+function placementSpecOf(p, by) {
+  return {
+    id: p.id,
+    offer_id: p.offer_id,
+    stage_id: p.stage_id,
+    position: p.position,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+    updatedUs: usOf(p.updated_at),
+    disq: p.disqualify_kind === undefined ? null : { kind: p.disqualify_kind, reason: p.disqualify_reason, by },
+    hired: p.hired_at === null ? null : { at: p.hired_at, by: p.hired_by_id },
+  };
+}
+
+/**
+ * What buildDetail / metaOf / placementMeta need, from a generated data set.
+ * @param {any} data @returns {Pick<Ctx, 'companyId'|'tags'|'stageById'|'offerKind'>}
+ */
+function contextOf(data) {
+  return {
+    companyId: data.companyId,
+    tags: data.tags,
+    stageById: data.index.stageById,
+    offerKind: new Map(data.offers.map((/** @type {any} */ o) => [o.id, o.kind])),
   };
 }
 
@@ -807,7 +854,7 @@ function generate(options = {}) {
     deletedCandidates: /** @type {any[]} */ ([]),
     /** entries sorted by created_at desc, _id desc */
     auditLog: /** @type {any[]} */ ([]),
-    /** @type {{ createdSec: number, actor: string }[]} */
+    /** @type {{ createdSec: number, actor: string, text: () => string }[]} */
     auditMeta: [],
     /** @type {Map<string, Int32Array>} sort orders, filled lazily by sortedOrder() */
     orders: new Map(),
@@ -843,7 +890,8 @@ function buildIndex(ctx, candidates, offers, stages) {
     stageDetailRef.set(s.id, { action_templates: EMPTY, ...ref });
   }
   return {
-    candidateById: new Map(candidates.map((c, i) => [c.id, i])),
+    /** id → candidate detail object */
+    candidateById: new Map(candidates.map((c) => [c.id, c])),
     offerById: new Map(offers.map((o) => [o.id, o])),
     stageById: ctx.stageById,
     adminById: new Map(ctx.admins.map((a) => [a.id, a])),
@@ -864,4 +912,11 @@ module.exports = {
   usOf,
   randomTimes,
   initialsOf,
+  seedSpec,
+  buildDetail,
+  detailPlacement,
+  metaOf,
+  placementMeta,
+  placementSpecOf,
+  contextOf,
 };

@@ -10,6 +10,7 @@ const { STATUS_CODES } = require('node:http');
 const { createSandbox, reply, intParam } = require('../kit');
 const D = require('./data');
 const { FilterError, parseFiltersJson, compileFilters, SEARCH_FILTERS, AUDIT_FILTERS } = require('./filters');
+const { createMutations } = require('./mutate');
 
 /**
  * @typedef {import('./data').GenerateOptions & { port: number, host: string, token: string }} RecruiteeOptions
@@ -108,9 +109,8 @@ function listCandidates(data, q) {
 
 /** @param {Data} data @param {Query} _q @param {string[]} params @returns {Reply} */
 function getCandidate(data, _q, [rawId]) {
-  const i = /^\d+$/.test(rawId) ? data.index.candidateById.get(Number(rawId)) : undefined;
-  if (i === undefined) return notFound();
-  const candidate = data.candidates[i];
+  const candidate = /^\d+$/.test(rawId) ? data.index.candidateById.get(Number(rawId)) : undefined;
+  if (candidate === undefined) return notFound();
   return reply(200, { candidate, references: D.renderReferences(data, [candidate], true) });
 }
 
@@ -260,7 +260,7 @@ function createHandler(data, opts) {
 }
 
 /**
- * @typedef {import('../kit').Sandbox & {
+ * @typedef {import('../kit').Sandbox & ReturnType<typeof createMutations> & {
  *   data: Data, token: string, companyId: string, baseUrl: string
  * }} RecruiteeSandbox
  */
@@ -281,7 +281,7 @@ async function start(options = {}) {
     seed: opts.seed,
   });
   const companyId = String(opts.companyId);
-  return Object.assign(sandbox, { data, token: opts.token, companyId, baseUrl: `${sandbox.url}/c/${companyId}` });
+  return Object.assign(sandbox, createMutations(data), { data, token: opts.token, companyId, baseUrl: `${sandbox.url}/c/${companyId}` });
 }
 
 module.exports = { start, DEFAULTS, createHandler, generate: D.generate };

@@ -1,11 +1,14 @@
 'use strict';
 /**
- * Deterministic Sumsub audit trail events. Events are stored once, sorted by
- * (ts, id) ascending; ids increase with ts, so that order is also the id order
- * of /auditTrailEvents/list, and its reverse is the ts-desc order of the
- * legacy route. `tsMs` (Float64Array) and `ids` allow binary searches.
+ * Deterministic Sumsub audit trail events, kept in two orders:
+ * - `events` / `tsMs`: (ts, id) ascending; its reverse is the ts-desc order of
+ *   the legacy route, which binary-searches `tsMs`.
+ * - `byId` / `ids` / `idTsMs`: id ascending, the order of /auditTrailEvents/list.
+ * Generated ids grow with ts, so both orders start out equal; events added at
+ * runtime (addEvents) get ids above all others whatever their ts, so `byId` is
+ * in ts order only on its first `tsSorted` entries.
  */
-const { createRng, flat, isoSeconds } = require('../kit');
+const { createRng, flat, isoSeconds, lowerBound } = require('../kit');
 
 /**
  * @typedef {object} GenerateOptions
@@ -51,6 +54,9 @@ const USER_AGENTS = [
 ];
 const API_AGENTS = USER_AGENTS.slice(3);
 
+/** Event fields other than id and ts, in output order. */
+const FIELDS = ['clientId', 'activity', 'subjectName', 'ip', 'userAgent', 'xClientId', 'correlationId', 'applicantId', 'externalUserId', 'imageId', 'description'];
+
 /** @type {Record<string, string[]>} possible descriptions; '' = none */
 const DESCRIPTIONS = {
   'subject:loggedIn:dashboard:failure': ['Invalid password', 'Invalid 2FA code', 'Account is locked'],
@@ -60,7 +66,7 @@ const DESCRIPTIONS = {
 
 /**
  * @typedef {object} SumsubEvent list shape; the legacy shape is the same without `id`
- * @property {string} id 24 hex chars, increasing with (ts, generation order)
+ * @property {string} id 24 hex chars: epoch second (of ts, or later for added events), machine, sequence number
  * @property {string} ts "2022-10-06 08:23:28.715" (UTC, no zone)
  * @property {string} clientId
  * @property {string} activity
@@ -80,6 +86,11 @@ function formatTs(ms) {
   const iso = isoSeconds(ms);
   const frac = ms % 1000;
   return flat(`${iso.slice(0, 10)} ${iso.slice(11)}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`);
+}
+
+/** @param {number} sec @param {string} machine @param {number} seq */
+function idOf(sec, machine, seq) {
+  return flat(sec.toString(16).padStart(8, '0') + machine + seq.toString(16).padStart(10, '0'));
 }
 
 /** @param {import('../kit').Rng} rng */
@@ -145,7 +156,7 @@ function generate(options = {}) {
     const api = !activity.includes(':dashboard') && rng.chance(0.25);
     const applicant = APPLICANT_ACTIVITIES.has(activity) ? rng.pick(applicants) : null;
     const descriptions = DESCRIPTIONS[activity];
-    ids[i] = flat(Math.floor(tsMs[i] / 1000).toString(16).padStart(8, '0') + machine + i.toString(16).padStart(10, '0'));
+    ids[i] = idOf(Math.floor(tsMs[i] / 1000), machine, i);
     events[i] = {
       id: ids[i],
       ts: formatTs(tsMs[i]),
@@ -162,20 +173,78 @@ function generate(options = {}) {
       description: descriptions ? rng.pick(descriptions) : '',
     };
   }
+  const tsList = Array.from(tsMs);
   return {
     options: o,
+    /** data "now" (ms): default from/to; sandbox.setNow() changes it */
     now,
     clientId,
+    machine,
     activities: ACTIVITIES.map(([a]) => a),
     subjects: SUBJECTS,
     applicants,
     /** sorted by (ts, id) ascending */
     events,
     /** events[i] ts in ms, ascending */
-    tsMs,
-    /** events[i].id, ascending */
+    tsMs: tsList,
+    /** events sorted by id ascending */
+    byId: events.slice(),
+    /** byId[i].id, ascending */
     ids,
+    /** byId[i] ts in ms */
+    idTsMs: tsList.slice(),
+    /** byId[0, tsSorted) is also sorted by ts */
+    tsSorted: n,
   };
+}
+
+/** @typedef {ReturnType<typeof generate>} Data */
+/** @typedef {{ ts?: number|string } & Partial<Omit<SumsubEvent, 'id'|'ts'>>} EventSpec */
+
+const TS = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{3})?)$/;
+
+/** ms number, "yyyy-MM-dd HH:mm:ss[.SSS]" (UTC) or undefined (now) → integer ms. @param {unknown} v */
+function msOf(v) {
+  const m = typeof v === 'string' ? TS.exec(v) : null;
+  const ms = v === undefined ? Date.now() : m ? Date.parse(`${m[1]}T${m[2]}Z`) : typeof v === 'number' ? Math.floor(v) : NaN;
+  if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`invalid ts ${JSON.stringify(v)}: use ms or "yyyy-MM-dd HH:mm:ss.SSS"`);
+  return ms;
+}
+
+/**
+ * Add events (sandbox.addEvents). Each gets the next id, above every existing
+ * one, and is inserted into both orders in place.
+ * @param {Data} data
+ * @param {EventSpec | EventSpec[]} specs
+ * @param {import('../kit').Rng} rng for correlation ids
+ * @returns {SumsubEvent[]}
+ */
+function addEvents(data, specs, rng) {
+  return (Array.isArray(specs) ? specs : [specs]).map(({ ts, ...fields }) => {
+    for (const [k, v] of Object.entries(fields)) {
+      if (!FIELDS.includes(k) || typeof v !== 'string') throw new TypeError(`addEvents: bad field ${k}: ${JSON.stringify(v)}`);
+    }
+    const ms = msOf(ts);
+    const last = data.ids[data.ids.length - 1];
+    const sec = Math.max(last ? parseInt(last.slice(0, 8), 16) : 0, Math.floor(ms / 1000));
+    const event = /** @type {SumsubEvent} */ ({
+      id: idOf(sec, data.machine, data.byId.length),
+      ts: formatTs(ms),
+      ...Object.fromEntries(FIELDS.map((k) => [k, ''])),
+      clientId: data.clientId,
+      activity: 'subject:loaded:applicant',
+      correlationId: correlationIdOf(rng),
+      ...fields,
+    });
+    const at = lowerBound(data.tsMs, ms, true); // after its equals: the id is the largest
+    data.events.splice(at, 0, event);
+    data.tsMs.splice(at, 0, ms);
+    if (data.tsSorted === data.byId.length && !(ms < data.idTsMs[data.tsSorted - 1])) data.tsSorted += 1;
+    data.byId.push(event);
+    data.ids.push(event.id);
+    data.idTsMs.push(ms);
+    return event;
+  });
 }
 
 /** Legacy (/resources/auditTrailEvents) item: the event without `id`. @param {SumsubEvent} e */
@@ -196,4 +265,4 @@ function legacyItem(e) {
   };
 }
 
-module.exports = { DEFAULTS, ACTIVITIES, SUBJECTS, generate, legacyItem, formatTs, correlationIdOf };
+module.exports = { DEFAULTS, ACTIVITIES, SUBJECTS, generate, addEvents, msOf, legacyItem, formatTs, correlationIdOf };

@@ -18,7 +18,8 @@ const D = require('./data');
 
 /**
  * @typedef {import('./data').GenerateOptions & {
- *   port: number, host: string, appToken: string, secretKey: string, maxSkewSeconds: number, listEnabled: boolean
+ *   port: number, host: string, appToken: string, secretKey: string, maxSkewSeconds: number, listEnabled: boolean,
+ *   rateLimit: { max: number, windowMs: number } | null
  * }} SumsubOptions
  */
 
@@ -105,6 +106,32 @@ function tsRange(data, f) {
   return [lowerBound(data.tsMs, f.fromMs), lowerBound(data.tsMs, f.toMs, true)];
 }
 
+/**
+ * Up to `limit` matching events in id order from byId index `start`, and
+ * whether more follow. byId is ts-sorted on [0, tsSorted) (binary search
+ * there); later events (added at runtime) are checked one by one.
+ * @param {Data} data @param {Filters} f @param {number} start @param {number} limit
+ */
+function listPage(data, f, start, limit) {
+  const match = eventPredicate(f);
+  const sorted = data.tsSorted;
+  const ranges = [
+    [Math.max(start, lowerBound(data.idTsMs, f.fromMs, false, sorted)), lowerBound(data.idTsMs, f.toMs, true, sorted)],
+    [Math.max(start, sorted), data.byId.length],
+  ];
+  /** @type {import('./data').SumsubEvent[]} */
+  const items = [];
+  for (const [lo, hi] of ranges) {
+    for (let k = lo; k < hi; k++) {
+      if (k >= sorted && (data.idTsMs[k] < f.fromMs || data.idTsMs[k] > f.toMs)) continue;
+      if (match && !match(data.byId[k])) continue;
+      if (items.length === limit) return { items, more: true };
+      items.push(data.byId[k]);
+    }
+  }
+  return { items, more: false };
+}
+
 // ---------------------------------------------------------------- forward markers
 
 /** @param {string} after @param {RawFilters} raw */
@@ -132,7 +159,7 @@ function decodeMarker(marker) {
  * @param {Data} data
  * @param {SumsubOptions} opts
  * @param {() => string} correlationId
- * @returns {(record: import('../kit').RecordedRequest, body: Buffer) => Reply}
+ * @returns {((record: import('../kit').RecordedRequest, body: Buffer) => Reply) & { rateLimitedCount: () => number }}
  */
 function createHandler(data, opts, correlationId) {
   /** @param {number} code @param {string} description @param {object} [extra] */
@@ -201,17 +228,10 @@ function createHandler(data, opts, correlationId) {
     }
     const f = resolveFilters(data, raw);
     if (typeof f === 'string') return badDate(f);
-    const [lo, hi] = tsRange(data, f);
-    const match = eventPredicate(f);
-    const items = [];
-    let k = after === null ? lo : Math.max(lo, lowerBound(data.ids, after, true));
-    for (; k < hi && items.length < limit; k++) {
-      if (!match || match(data.events[k])) items.push(data.events[k]);
-    }
-    while (match && k < hi && !match(data.events[k])) k++;
+    const { items, more } = listPage(data, f, after === null ? 0 : lowerBound(data.ids, after, true), limit);
     /** @type {{ items: unknown[], forwardMarker?: string }} */
     const out = { items };
-    if (k < hi && items.length) out.forwardMarker = encodeMarker(items[items.length - 1].id, raw);
+    if (more) out.forwardMarker = encodeMarker(items[items.length - 1].id, raw);
     return reply(200, out);
   }
 
@@ -262,7 +282,9 @@ function correlationIds(seed) {
  * @typedef {import('../kit').Sandbox & {
  *   data: Data, appToken: string, secretKey: string,
  *   sign: (a: { ts?: string|number, method?: string, url: string, body?: string|Buffer }) => string,
- *   signedHeaders: (url: string, a?: { method?: string, body?: string|Buffer, ts?: string|number }) => Record<string, string>
+ *   signedHeaders: (url: string, a?: { method?: string, body?: string|Buffer, ts?: string|number }) => Record<string, string>,
+ *   addEvents: (specs: import('./data').EventSpec | import('./data').EventSpec[]) => import('./data').SumsubEvent[],
+ *   setNow: (ms?: number|string) => void
  * }} SumsubSandbox
  */
 
@@ -286,6 +308,7 @@ async function start(options = {}) {
   /** @type {SumsubSandbox['sign']} */
   const signWith = ({ ts = Math.floor(Date.now() / 1000), method = 'GET', url, body = '' }) =>
     sign({ secretKey: opts.secretKey, ts, method, url, body });
+  const addedRng = createRng(`${opts.seed}:added`);
   return Object.assign(sandbox, {
     data,
     /** How many requests the rate limit refused. */
@@ -299,6 +322,12 @@ async function start(options = {}) {
       'X-App-Access-Ts': String(ts),
       'X-App-Access-Sig': signWith({ ts, method, url, body }),
     }),
+    /** @type {SumsubSandbox['addEvents']} */
+    addEvents: (specs) => D.addEvents(data, specs, addedRng),
+    /** @type {SumsubSandbox['setNow']} */
+    setNow: (ms) => {
+      data.now = D.msOf(ms);
+    },
   });
 }
 

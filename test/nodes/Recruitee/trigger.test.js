@@ -1,0 +1,169 @@
+'use strict';
+// Recruitee Trigger through n8n-core's poll path: each event type with its filters, a scripted
+// sequence of polls (records added between polls, same-second bursts, late entries, a failed poll,
+// a restart from saved static data, more than one poll's worth of pages), exact emitted sequences.
+const sandboxes = require('../../sandbox/recruitee');
+const { createPoller } = require('../../harness/engine');
+const { packageName } = require('../../harness/package-types');
+const { useClock } = require('../../harness/clock');
+const { rl } = require('../../harness/sandbox-node');
+
+const TYPE = `${packageName}.recruiteeTrigger`;
+const clock = useClock();
+let sandbox;
+
+beforeAll(async () => {
+	sandbox = await sandboxes.start({ candidates: 200, auditLogEntries: 100 });
+});
+afterAll(async () => sandbox.close());
+
+// Each test lives in its own hour, so the records of one never fall into the windows of another.
+let hour = Math.floor(Date.now() / 3600e3) * 3600e3 + 86400e3;
+beforeEach(() => {
+	hour += 3600e3;
+	clock.set(hour);
+	sandbox.clearRequests();
+	sandbox.clearFaults();
+});
+
+const credentials = () => ({
+	recruiteeApi: { companyId: sandbox.companyId, apiToken: sandbox.token, baseUrl: sandbox.url },
+});
+const poller = (parameters, staticData) =>
+	createPoller({ type: TYPE, parameters, credentials: credentials(), staticData });
+
+const ago = (seconds) => clock.now() - seconds * 1000;
+let serial = 0;
+const newCandidates = (secondsAgo, count = 1, spec = {}) =>
+	Array.from({ length: count }, () =>
+		sandbox.addCandidate({ created_at: ago(secondsAgo), name: `Trigger Test ${++serial}`, ...spec }).id,
+	);
+const ids = (items) => (items ?? []).map((i) => i.json.id);
+const job = () => sandbox.data.offers.find((o) => o.kind === 'job' && o.pipeline_template?.stages?.length > 3);
+
+describe('New Candidate', () => {
+	test('starts from now, then each new candidate once, oldest first, same-second bursts kept', async () => {
+		const p = poller({ event: 'newCandidate' });
+		newCandidates(120, 2);
+		expect(await p.poll()).toBeNull();
+		clock.advance(20_000);
+		const burst = newCandidates(12, 3);
+		const later = newCandidates(8, 1);
+		expect(ids(await p.poll())).toEqual([...burst, ...later]);
+		clock.advance(2_000);
+		expect(await p.poll()).toBeNull();
+		// Created during the last poll (inside the lag): emitted by the next one, once.
+		const during = newCandidates(1, 1);
+		expect(await p.poll()).toBeNull();
+		clock.advance(6_000);
+		expect(ids(await p.poll())).toEqual(during);
+		clock.advance(6_000);
+		expect(await p.poll()).toBeNull();
+	});
+
+	test('only in an offer', async () => {
+		const offer = job();
+		const p = poller({ event: 'newCandidate', offerId: rl(String(offer.id)) });
+		await p.poll();
+		clock.advance(20_000);
+		const inOffer = newCandidates(10, 2, { offerId: offer.id });
+		newCandidates(10, 2);
+		const items = await p.poll();
+		expect(ids(items)).toEqual(inOffer);
+		expect(items[0].json.placements.map((pl) => pl.offer_id)).toContain(offer.id);
+	});
+
+	test('more than a poll can read (10 pages of 100): the oldest first, the rest next poll', async () => {
+		const p = poller({ event: 'newCandidate' });
+		await p.poll();
+		clock.advance(30_000);
+		const all = [];
+		for (let s = 25; s >= 11; s--) all.push(...newCandidates(s, 80));
+		const first = ids(await p.poll());
+		expect(first).toEqual(all.slice(0, first.length));
+		expect(first.length).toBeLessThan(all.length);
+		clock.advance(1_000);
+		const second = ids(await p.poll());
+		expect([...first, ...second]).toEqual(all);
+	});
+
+	test('a failed poll changes nothing; the next emits everything once', async () => {
+		const p = poller({ event: 'newCandidate' });
+		await p.poll();
+		clock.advance(20_000);
+		const created = newCandidates(10, 150);
+		const before = p.saved();
+		sandbox.inject({ status: 400, body: { error: 'boom' }, match: (r) => r.query.page === '2' });
+		await expect(p.poll()).rejects.toThrow('Recruitee rejected the request (HTTP 400)');
+		expect(p.saved()).toEqual(before);
+		expect(ids(await p.poll())).toEqual(created);
+	});
+
+	test('a restart from saved static data, and "Fetch test event"', async () => {
+		const p = poller({ event: 'newCandidate' });
+		await p.poll();
+		clock.advance(20_000);
+		const first = newCandidates(10, 2);
+		expect(ids(await p.poll())).toEqual(first);
+		const saved = p.saved();
+		const restarted = poller({ event: 'newCandidate' }, saved);
+		const test = await restarted.poll('manual');
+		expect(ids(test).slice(-2)).toEqual(first);
+		expect(restarted.saved()).toEqual(saved);
+		clock.advance(10_000);
+		const more = newCandidates(6, 1);
+		expect(ids(await restarted.poll())).toEqual(more);
+	});
+});
+
+describe('audit log events', () => {
+	const entryIds = (items) => (items ?? []).map((i) => i.json.id);
+
+	test('Candidate Moved to Stage, only into a given stage of a given offer', async () => {
+		const offer = job();
+		const [candidate] = newCandidates(3000, 1, { offerId: offer.id });
+		const stages = offer.pipeline_template.stages.map((s) => s.name);
+		const p = poller({ event: 'candidateMoved', offerId: rl(String(offer.id)), stageName: stages[3].toUpperCase() });
+		await p.poll();
+		clock.advance(20_000);
+		sandbox.moveCandidate(candidate, { offerId: offer.id, stageName: stages[2], created_at: ago(12) });
+		const wanted = sandbox.moveCandidate(candidate, { offerId: offer.id, stageName: stages[3], created_at: ago(10) });
+		const items = await p.poll();
+		expect(entryIds(items)).toEqual([wanted._id]);
+		expect(items[0].json).toMatchObject({ event_name: 'Admin changed candidate stage', stage_name: stages[3], candidate_id: candidate });
+	});
+
+	test('Candidate Disqualified', async () => {
+		const offer = job();
+		const [a, b] = newCandidates(3000, 2, { offerId: offer.id });
+		const p = poller({ event: 'candidateDisqualified', options: { simplify: false } });
+		await p.poll();
+		clock.advance(20_000);
+		const first = sandbox.disqualifyCandidate(a, { offerId: offer.id, created_at: ago(10) });
+		const second = sandbox.disqualifyCandidate(b, { offerId: offer.id, created_at: ago(10) });
+		const items = await p.poll();
+		// Same second: the audit log orders them by _id, which says nothing of which came first.
+		expect(items.map((i) => i.json._id).sort()).toEqual([first._id, second._id].sort());
+		expect(items[0].json.details.disqualify_reason).toBeDefined();
+	});
+
+	test('New Audit Log Event of given types, with late entries caught once', async () => {
+		const p = poller({ event: 'auditLogEvent', eventTypes: ['Admin viewed candidate'] });
+		await p.poll();
+		clock.advance(20_000);
+		const viewed = sandbox.addAuditEntry({ event_name: 'Admin viewed candidate', created_at: ago(10) });
+		sandbox.addAuditEntry({ event_name: 'Admin updated candidate field', created_at: ago(10) });
+		expect(entryIds(await p.poll())).toEqual([viewed._id]);
+		const late = sandbox.addAuditEntry({ event_name: 'Admin viewed candidate', created_at: ago(12) });
+		clock.advance(1_000);
+		expect(entryIds(await p.poll())).toEqual([late._id]);
+		clock.advance(1_000);
+		expect(await p.poll()).toBeNull();
+	});
+
+	test('Backfill emits the chosen window on first activation', async () => {
+		const old = sandbox.addAuditEntry({ event_name: 'Admin viewed candidate', created_at: ago(1800) });
+		const p = poller({ event: 'auditLogEvent', eventTypes: ['Admin viewed candidate'], options: { backfillHours: 1 } });
+		expect(entryIds(await p.poll())).toContain(old._id);
+	});
+});
