@@ -12,7 +12,14 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { ensureN8n, ROOT, RUNTIME_DIR } = require('./lib/runtime');
-const { installPackage, ownerSession, packPackage, runCli, startServer } = require('./lib/n8n');
+const {
+	exampleCredentials,
+	installPackage,
+	ownerSession,
+	packPackage,
+	runCli,
+	startServer,
+} = require('./lib/n8n');
 const recruiteeSandbox = require('../test/sandbox/recruitee');
 const sumsubSandbox = require('../test/sandbox/sumsub');
 
@@ -50,21 +57,7 @@ async function main() {
 	const sumsub = await sumsubSandbox.start({ port: SUMSUB_PORT, now });
 	started.push({ stop: () => sumsub.close() });
 
-	// The credential ids the example workflows refer to.
-	const credentials = [
-		{
-			id: 'exRecruiteeCred',
-			name: 'Recruitee sandbox',
-			type: 'recruiteeApi',
-			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
-		},
-		{
-			id: 'exSumsubCred',
-			name: 'Sumsub sandbox',
-			type: 'sumsubApi',
-			data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url },
-		},
-	];
+	const credentials = exampleCredentials(recruitee, sumsub);
 	const credentialsFile = path.join(USER_FOLDER, 'sandbox-credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 	await runCli(runtime, USER_FOLDER, ['import:credentials', `--input=${credentialsFile}`]);

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { backfillOption } from '../shared/descriptions';
 import { pollNew } from '../shared/polling';
 import { validateParameters } from '../shared/validation';
 import { offerIdOf, offerLocator } from './helpers/locators';
@@ -114,15 +115,7 @@ export class RecruiteeTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Backfill (Hours)',
-						name: 'backfillHours',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 720 },
-						default: 0,
-						description:
-							'On first activation, also emit what happened in this many hours before it. 0: only what happens from then on.',
-					},
+					backfillOption,
 					{
 						displayName: 'Simplify',
 						name: 'simplify',

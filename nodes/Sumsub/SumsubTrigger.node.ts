@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { backfillOption } from '../shared/descriptions';
 import { pollNew } from '../shared/polling';
 import { validateParameters } from '../shared/validation';
 import { ACTIVITIES, normalizeEvent } from './helpers/events';
@@ -90,15 +91,7 @@ export class SumsubTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Backfill (Hours)',
-						name: 'backfillHours',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 720 },
-						default: 0,
-						description:
-							'On first activation, also emit the events of this many hours before it. 0: only new events.',
-					},
+					backfillOption,
 					{
 						displayName: 'Empty Fields as Null',
 						name: 'emptyAsNull',

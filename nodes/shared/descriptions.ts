@@ -75,3 +75,14 @@ export function operationProperty(
 		default: defaultOperation,
 	};
 }
+
+/** A polling trigger's "Backfill (Hours)": what to emit from before the first activation. */
+export const backfillOption: INodeProperties = {
+	displayName: 'Backfill (Hours)',
+	name: 'backfillHours',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 720 },
+	default: 0,
+	description:
+		'On first activation, also emit what happened in this many hours before it. 0: only what happens from then on.',
+};

@@ -196,6 +196,24 @@ async function ownerSession(url, { email, password, firstName = 'Local', lastNam
 		});
 }
 
+/** The credentials the example workflows refer to (by id), pointing at the given sandboxes. */
+function exampleCredentials(recruitee, sumsub) {
+	return [
+		{
+			id: 'exRecruiteeCred',
+			name: 'Recruitee sandbox',
+			type: 'recruiteeApi',
+			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
+		},
+		{
+			id: 'exSumsubCred',
+			name: 'Sumsub sandbox',
+			type: 'sumsubApi',
+			data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url },
+		},
+	];
+}
+
 function tempUserFolder(prefix = 'n8n-e2e-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -210,4 +228,5 @@ module.exports = {
 	ownerSession,
 	tempUserFolder,
 	freePort,
+	exampleCredentials,
 };

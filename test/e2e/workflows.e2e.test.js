@@ -7,6 +7,7 @@ const path = require('node:path');
 const recruiteeSandbox = require('../sandbox/recruitee');
 const sumsubSandbox = require('../sandbox/sumsub');
 const { context, importCredentials, importAndRun, nodeRun } = require('./harness/context');
+const { exampleCredentials } = require('../../scripts/lib/n8n');
 
 let recruitee;
 let sumsub;
@@ -25,18 +26,7 @@ beforeAll(async () => {
 		sumsub: await sumsubSandbox.start({ now: Date.now(), events: 20000 }),
 	};
 	await importCredentials([
-		{
-			id: 'exRecruiteeCred',
-			name: 'Recruitee sandbox',
-			type: 'recruiteeApi',
-			data: { companyId: today.recruitee.companyId, apiToken: today.recruitee.token, baseUrl: today.recruitee.url },
-		},
-		{
-			id: 'exSumsubCred',
-			name: 'Sumsub sandbox',
-			type: 'sumsubApi',
-			data: { appToken: today.sumsub.appToken, secretKey: today.sumsub.secretKey, baseUrl: today.sumsub.url },
-		},
+		...exampleCredentials(today.recruitee, today.sumsub),
 		{
 			id: 'e2eRecruiteeCred',
 			name: 'Recruitee e2e',
