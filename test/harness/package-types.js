@@ -1,14 +1,16 @@
 'use strict';
 // Our node and credential types, keyed as n8n keys them once the package is installed
-// (`<package name>.<node name>`), loaded from the TypeScript sources (ts-jest) so coverage maps to them.
+// (`<package name>.<node name>`), loaded from the TypeScript sources (ts-jest) so coverage maps to
+// them, or from the build (dist/) with PACKAGE_TYPES_FROM=dist (the benchmarks, in plain Node.js).
 const { name: packageName } = require('../../package.json');
 
-const { Recruitee } = require('../../nodes/Recruitee/Recruitee.node');
-const { Sumsub } = require('../../nodes/Sumsub/Sumsub.node');
-const { SumsubTrigger } = require('../../nodes/Sumsub/SumsubTrigger.node');
-const { RecruiteeTrigger } = require('../../nodes/Recruitee/RecruiteeTrigger.node');
-const { RecruiteeApi } = require('../../credentials/RecruiteeApi.credentials');
-const { SumsubApi } = require('../../credentials/SumsubApi.credentials');
+const root = process.env.PACKAGE_TYPES_FROM === 'dist' ? '../../dist' : '../..';
+const { Recruitee } = require(`${root}/nodes/Recruitee/Recruitee.node`);
+const { Sumsub } = require(`${root}/nodes/Sumsub/Sumsub.node`);
+const { SumsubTrigger } = require(`${root}/nodes/Sumsub/SumsubTrigger.node`);
+const { RecruiteeTrigger } = require(`${root}/nodes/Recruitee/RecruiteeTrigger.node`);
+const { RecruiteeApi } = require(`${root}/credentials/RecruiteeApi.credentials`);
+const { SumsubApi } = require(`${root}/credentials/SumsubApi.credentials`);
 
 const nodeClasses = [Recruitee, RecruiteeTrigger, Sumsub, SumsubTrigger];
 const credentialClasses = [RecruiteeApi, SumsubApi];

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]`: paging throughput and memory of our nodes (through n8n-core's real
+// engine) against the limit (a bare undici loop fetching and parsing the same pages), on the same
+// sandbox data and page sizes. Each run is a process of its own; medians of several runs. Prints a
+// table, then one JSON line. Run `npm run build` first.
+//
+// Not measured yet (see the README): n8n's HTTP Request node with its pagination options as a third
+// contender, and per-item concurrency.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const os = require('node:os');
+const path = require('node:path');
+
+const { workloads, TYPE_PREFIX } = require('./workloads');
+
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 1 : 3;
+const CONTENDERS = ['ours', 'limit'];
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function runWorker(spec) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--max-old-space-size=8192', path.join(__dirname, 'worker.js'), JSON.stringify(spec)], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (err += d));
+		child.on('close', (code) => {
+			const line = out.trim().split('\n').pop();
+			if (code === 0 && line) resolve(JSON.parse(line));
+			else reject(new Error(`${spec.contender} failed (${code}): ${err.slice(-2000)}`));
+		});
+	});
+}
+
+async function startSandbox(workload) {
+	const sandbox = require(`../test/sandbox/${workload.api}`);
+	return await sandbox.start(workload.sandbox);
+}
+
+function credentialsOf(api, sandbox) {
+	return api === 'recruitee'
+		? { recruiteeApi: { companyId: sandbox.companyId, apiToken: sandbox.token, baseUrl: sandbox.url } }
+		: { sumsubApi: { appToken: sandbox.appToken, secretKey: sandbox.secretKey, baseUrl: sandbox.url } };
+}
+
+async function main() {
+	const rows = [];
+	for (const workload of workloads(quick ? 0.1 : 1)) {
+		const sandbox = await startSandbox(workload);
+		const spec = {
+			api: workload.api,
+			type: `${TYPE_PREFIX}.${workload.api}`,
+			url: sandbox.url,
+			credentials: credentialsOf(workload.api, sandbox),
+			node: workload.node,
+			pageSize: workload.pageSize,
+			paging: workload.paging,
+			perItem: workload.perItem,
+			ids: workload.items ? sandbox.data.candidates.slice(0, workload.items).map((c) => c.id) : undefined,
+		};
+		const results = {};
+		for (const contender of CONTENDERS) {
+			results[contender] = [];
+			for (let i = 0; i < RUNS; i++) {
+				sandbox.clearRequests();
+				const result = await runWorker({ ...spec, contender });
+				if (result.records !== workload.expected) {
+					throw new Error(`${workload.name}, ${contender}: ${result.records} records, expected ${workload.expected}`);
+				}
+				result.requests = sandbox.requests.length;
+				results[contender].push(result);
+			}
+		}
+		await sandbox.close();
+		const m = (contender, key) => median(results[contender].map((r) => r[key]));
+		const wallMs = m('ours', 'wallMs');
+		const limitMs = m('limit', 'wallMs');
+		const row = {
+			name: workload.name,
+			records: workload.expected,
+			requests: m('ours', 'requests'),
+			wallMs: Math.round(wallMs),
+			limitWallMs: Math.round(limitMs),
+			vsLimit: Number((wallMs / limitMs).toFixed(2)),
+			vsHttpRequest: null,
+			recordsPerSecond: Math.round(workload.expected / (wallMs / 1000)),
+			peakRssMb: Math.round(m('ours', 'peakRss') / 2 ** 20),
+			peakHeapMb: Math.round(m('ours', 'peakHeap') / 2 ** 20),
+			outputJsonMb: Number((m('ours', 'jsonBytes') / 2 ** 20).toFixed(1)),
+			limitPeakRssMb: Math.round(m('limit', 'peakRss') / 2 ** 20),
+		};
+		row.rssVsOutput = Number((row.peakRssMb / Math.max(row.outputJsonMb, 0.1)).toFixed(2));
+		rows.push(row);
+		process.stderr.write(`done: ${workload.name}\n`);
+	}
+	const header = ['workload', 'records', 'requests', 'ours ms', 'limit ms', 'ours/limit', 'records/s', 'peak RSS MB', 'peak heap MB', 'output JSON MB'];
+	console.log(`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version})\n`);
+	console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+	for (const r of rows) {
+		console.log(`| ${[r.name, r.records, r.requests, r.wallMs, r.limitWallMs, r.vsLimit, r.recordsPerSecond, r.peakRssMb, r.peakHeapMb, r.outputJsonMb].join(' | ')} |`);
+	}
+	console.log(JSON.stringify({ workloads: rows }));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

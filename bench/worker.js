@@ -1,0 +1,101 @@
+'use strict';
+// One benchmark run in a process of its own (so its memory is its own): a contender reads one
+// workload from the sandbox whose URL and credentials it is given, and reports on stdout.
+//   node bench/worker.js '<json spec>'
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+process.env.PACKAGE_TYPES_FROM = 'dist';
+process.env.N8N_USER_FOLDER ||= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
+process.env.N8N_LOG_LEVEL = 'error';
+
+const spec = JSON.parse(process.argv[2]);
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+	const m = process.memoryUsage();
+	peakRss = Math.max(peakRss, m.rss);
+	peakHeap = Math.max(peakHeap, m.heapUsed);
+};
+const sampler = setInterval(sample, 5);
+
+const contenders = {
+	async ours() {
+		const input = spec.ids ? spec.ids.map((id) => ({ json: { id } })) : [{ json: {} }];
+		const parameters = { ...spec.node };
+		if (spec.pageSize) parameters.options = { ...(parameters.options ?? {}), pageSize: spec.pageSize };
+		const { items, error } = await runNode({ type: spec.type, parameters, credentials: spec.credentials, input });
+		if (error) throw error;
+		return items.map((i) => i.json);
+	},
+
+	async limit() {
+		const { request, Agent } = require('undici');
+		const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
+		const get = async (pathAndQuery) => {
+			const headers = { accept: 'application/json', ...spec.headersFor(pathAndQuery) };
+			const { statusCode, body } = await request(`${spec.url}${pathAndQuery}`, { headers, dispatcher });
+			const text = await body.text();
+			if (statusCode !== 200) throw new Error(`HTTP ${statusCode}: ${text.slice(0, 200)}`);
+			return JSON.parse(text);
+		};
+		const out = [];
+		if (spec.perItem) {
+			for (const id of spec.ids) out.push((await get(`${spec.prefix}${spec.perItem.path.replace('{id}', id)}`))[spec.perItem.records]);
+			return out;
+		}
+		const { path: p, style, records, query = {} } = spec.paging;
+		const qs = (extra) => new URLSearchParams({ ...query, ...extra }).toString().replace(/\+/g, '%20');
+		if (style === 'cursor') {
+			let marker;
+			do {
+				const body = await get(`${p}?${qs(marker ? { forwardMarker: marker, limit: spec.pageSize } : { limit: spec.pageSize })}`);
+				out.push(...body[records]);
+				marker = body.forwardMarker;
+			} while (marker);
+			return out;
+		}
+		for (let page = 1, offset = 0; ; page++) {
+			const paging = style === 'offset' ? { limit: spec.pageSize, offset } : { limit: spec.pageSize, page };
+			const body = await get(`${spec.prefix}${p}?${qs(paging)}`);
+			const got = body[records];
+			out.push(...got);
+			offset += got.length;
+			if (got.length < spec.pageSize || (body.total !== undefined && out.length >= body.total)) return out;
+		}
+	},
+};
+
+// Loading n8n-core and our nodes is not part of what is measured.
+const { runNode } = spec.contender === 'ours' ? require('../test/harness/engine') : {};
+
+(async () => {
+	if (spec.api === 'sumsub') {
+		const { sign } = require('../test/sandbox/sumsub');
+		spec.headersFor = (url) => {
+			const ts = Math.floor(Date.now() / 1000);
+			return {
+				'x-app-token': spec.credentials.sumsubApi.appToken,
+				'x-app-access-ts': String(ts),
+				'x-app-access-sig': sign({ secretKey: spec.credentials.sumsubApi.secretKey, ts, method: 'GET', url }),
+			};
+		};
+		spec.prefix = '';
+	} else {
+		spec.headersFor = () => ({ authorization: `Bearer ${spec.credentials.recruiteeApi.apiToken}` });
+		spec.prefix = `/c/${spec.credentials.recruiteeApi.companyId}`;
+	}
+	const started = process.hrtime.bigint();
+	const records = await contenders[spec.contender]();
+	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	sample();
+	clearInterval(sampler);
+	const jsonBytes = Buffer.byteLength(JSON.stringify(records));
+	process.stdout.write(`${JSON.stringify({ wallMs, records: records.length, jsonBytes, peakRss, peakHeap })}\n`);
+	process.exit(0);
+})().catch((error) => {
+	process.stderr.write(`${error.stack ?? error}\n`);
+	process.exit(1);
+});
