@@ -65,15 +65,23 @@ function workloads(scale) {
 			paging: { path: '/resources/auditTrailEvents/list', style: 'cursor', records: 'items', query: { from: '2026-10-01 00:00:00', to: '2026-11-21 00:00:00' } },
 			expected: n(50_000),
 		},
-		{
-			name: `recruitee get candidate × ${n(1000)} items`,
+		...[10, 1].map((concurrency) => ({
+			name: `recruitee get candidate × ${n(1000)} items, ${concurrency === 1 ? 'one at a time' : `${concurrency} in parallel (default)`}`,
 			api: 'recruitee',
 			sandbox: { candidates: 2000, auditLogEntries: 10 },
 			items: n(1000),
-			node: { resource: 'candidate', operation: 'get', candidateId: '={{ $json.id }}', simplify: false },
+			node: {
+				resource: 'candidate',
+				operation: 'get',
+				candidateId: '={{ $json.id }}',
+				simplify: false,
+				options: { concurrency },
+			},
 			perItem: { path: '/candidates/{id}', records: 'candidate' },
+			// A real API is a network away: 20 ms per answer, as on a good connection.
+			latencyMs: 20,
 			expected: n(1000),
-		},
+		})),
 	];
 }
 

@@ -30,29 +30,54 @@ function namingItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): 
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+/** How many items run at once: the "Items in Parallel" option of the first item (default 10). */
+function parallelItems(ctx: IExecuteFunctions): number {
+	const value = Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
+	return Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_CONCURRENCY) : 1;
+}
+
+export const DEFAULT_CONCURRENCY = 10;
+export const MAX_CONCURRENCY = 20;
+
+type Outcome = { records: IDataObject[] } | { error: unknown };
+
 /**
- * The item loop shared by every operation: one call per input item, each output record paired with
- * the item it came from. With "Continue On Fail" a failing item yields one error item and the loop
- * goes on; without it the first failure stops the node, naming the item.
+ * The item loop shared by every operation: one call per input item, up to "Items in Parallel" at
+ * once, the output in item order, each record paired with the item it came from. With "Continue On
+ * Fail" a failing item yields one error item and the others go on; without it no new item starts
+ * after a failure, and the node stops with the error of the first failing item, naming it.
  */
 export async function runPerItem(
 	this: IExecuteFunctions,
 	operation: ItemOperation,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let records: IDataObject[];
-		try {
-			records = await operation.call(this, itemIndex);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
-				continue;
+	const outcomes: Outcome[] = new Array(items.length);
+	const continueOnFail = this.continueOnFail();
+	let next = 0;
+	let failed = false;
+	const worker = async () => {
+		while (next < items.length && !failed) {
+			const itemIndex = next++;
+			try {
+				outcomes[itemIndex] = { records: await operation.call(this, itemIndex) };
+			} catch (error) {
+				outcomes[itemIndex] = { error };
+				if (!continueOnFail) failed = true;
 			}
-			throw namingItem(this, error, itemIndex);
 		}
-		for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+	};
+	await Promise.all(Array.from({ length: Math.min(parallelItems(this), items.length) }, worker));
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (!outcome) continue;
+		if ('error' in outcome) {
+			if (!continueOnFail) throw namingItem(this, outcome.error, itemIndex);
+			output.push(errorItem(outcome.error, itemIndex));
+			continue;
+		}
+		for (const json of outcome.records) output.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return [output];
 }

@@ -16,6 +16,15 @@ export interface HttpSettings {
  */
 export const reliabilityOptions: INodeProperties[] = [
 	{
+		displayName: 'Items in Parallel',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 20 },
+		default: 10,
+		description:
+			'How many input items are processed at once (read from the first item). The output keeps the item order. Sumsub requests stay under its rate limit whatever the value.',
+	},
+	{
 		displayName: 'Max Retries',
 		name: 'maxRetries',
 		type: 'number',
@@ -44,12 +53,14 @@ export const reliabilityOptions: INodeProperties[] = [
 ];
 
 export const reliabilitySchema = {
+	concurrency: z.number().int().min(1).max(20).optional(),
 	maxRetries: z.number().int().min(0).max(10).optional(),
 	maxRetrySeconds: z.number().min(0).max(3600).optional(),
 	timeoutSeconds: z.number().min(0.1).max(600).optional(),
 };
 
 export const RELIABILITY_LABELS = {
+	concurrency: 'Items in Parallel',
 	maxRetries: 'Max Retries',
 	maxRetrySeconds: 'Max Retry Time (Seconds)',
 	timeoutSeconds: 'Request Timeout (Seconds)',

@@ -186,8 +186,18 @@ async function runNode({
 	continueOnFail = false,
 	timezone = 'UTC',
 }) {
-	const testNode = node(type, parameters, { continueOnFail });
-	const workflow = workflowOf([testNode], timezone);
+	return await runWorkflowNode({
+		types: nodeTypes,
+		node: node(type, parameters, { continueOnFail }),
+		credentials,
+		input,
+		timezone,
+	});
+}
+
+/** Runs any node (of `types`) on the input items through WorkflowExecute. */
+async function runWorkflowNode({ types, node: testNode, credentials = {}, input = [{ json: {} }], timezone = 'UTC' }) {
+	const workflow = workflowOf([testNode], timezone, types);
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
 		name: 'test',
@@ -339,4 +349,13 @@ async function testCredential(credentialType, data) {
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
-module.exports = { runNode, loadOptions, testCredential, createPoller, nodeTypes, ourCredentialTypes };
+module.exports = {
+	runNode,
+	runWorkflowNode,
+	TestNodeTypes,
+	loadOptions,
+	testCredential,
+	createPoller,
+	nodeTypes,
+	ourCredentialTypes,
+};
