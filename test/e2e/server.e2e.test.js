@@ -130,8 +130,11 @@ describe('triggers in n8n: "Fetch test event" (a manual run of the trigger)', ()
 			],
 			connections: {},
 			settings: {},
+			active: false,
 		};
-		const saved = (await (await api('/rest/workflows', { method: 'POST', body: JSON.stringify(workflow) })).json()).data;
+		const created = await (await api('/rest/workflows', { method: 'POST', body: JSON.stringify(workflow) })).json();
+		if (!created.data) throw new Error(`could not create the workflow: ${JSON.stringify(created).slice(0, 500)}`);
+		const saved = created.data;
 		const run = await api(`/rest/workflows/${saved.id}/run`, {
 			method: 'POST',
 			body: JSON.stringify({
