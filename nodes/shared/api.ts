@@ -65,7 +65,6 @@ export async function callApi<S extends z.ZodTypeAny>(
 		method: request.method ?? 'GET',
 		url,
 		body: request.body,
-		itemIndex: request.itemIndex,
 		retry: request.http?.retry,
 		timeoutMs: request.http?.timeoutMs,
 		beforeAttempt: api.beforeAttempt && (() => api.beforeAttempt!(ctx, baseUrl)),

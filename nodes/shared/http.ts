@@ -50,7 +50,6 @@ export interface HttpCall {
 	headers?: Record<string, string>;
 	timeoutMs?: number;
 	retry?: RetryPolicy;
-	itemIndex?: number;
 	/** Awaited before every attempt, retries included (a rate limiter). */
 	beforeAttempt?: () => Promise<void>;
 }

@@ -27,7 +27,7 @@ export interface PagingOptions<T> {
 	 * `page`: numbered pages of a constant size.
 	 */
 	style: 'offset' | 'page';
-	fetch: (request: PageRequest, progress: PagingProgress) => Promise<Page<T>>;
+	fetch: (request: PageRequest) => Promise<Page<T>>;
 	/**
 	 * A record's identity, to keep a record once when the list shifts while paging. Without one (the
 	 * API gives records no id) nothing is dropped, and a page that starts like the one before it
@@ -82,7 +82,7 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 				? Math.min(options.pageSize, limit - out.length)
 				: constantSize;
 		const request = { offset, page: progress.pages + 1, size };
-		const page = await fetchWithProgress(() => options.fetch(request, progress), progress);
+		const page = await fetchWithProgress(() => options.fetch(request), progress);
 		progress.pages++;
 		let fresh = 0;
 		for (const record of page.records) {

@@ -32,4 +32,18 @@ function useClock() {
 	return clock;
 }
 
-module.exports = { useClock };
+/**
+ * The clock, set to a fresh hour for every test (after `useClock`'s own setup), so the records one
+ * test adds never fall into the windows another test polls.
+ */
+function useHourPerTest() {
+	const clock = useClock();
+	let hour = Math.floor(Date.now() / 3600e3) * 3600e3 + 86400e3;
+	beforeEach(() => {
+		hour += 3600e3;
+		clock.set(hour);
+	});
+	return clock;
+}
+
+module.exports = { useClock, useHourPerTest };

@@ -148,6 +148,25 @@ export function candidateIdOf(ctx: ApiContext, raw: unknown, itemIndex: number):
 
 const offersBrief = z.object({ offers: z.array(recordWithId) });
 
+/** Offer ids by URL slug, looked up once per node run (every item may give the same URL). */
+const slugsPerRun = new WeakMap<object, Promise<Map<string, number>>>();
+
+function offerSlugs(ctx: ApiContext, itemIndex: number, http?: HttpSettings) {
+	let slugs = slugsPerRun.get(ctx);
+	if (!slugs) {
+		slugs = recruiteeGet(ctx, {
+			path: '/offers',
+			query: { view_mode: 'brief' },
+			schema: offersBrief,
+			itemIndex,
+			http,
+		}).then(({ offers }) => new Map(offers.map((offer) => [String(offer.slug), offer.id])));
+		slugs.catch(() => slugsPerRun.delete(ctx));
+		slugsPerRun.set(ctx, slugs);
+	}
+	return slugs;
+}
+
 /**
  * The offer id from an "Offer" locator. An offer URL carries the offer's slug, which the API does not
  * take in paths: it is looked up in the offer list. Empty → undefined (the filter is not set).
@@ -183,15 +202,8 @@ export async function offerIdOf(
 	if (!slug || !/^[\w-]+$/.test(slug)) {
 		throw invalid(ctx, 'Offer', value, 'an offer ID or offer URL', itemIndex);
 	}
-	const { offers } = await recruiteeGet(ctx, {
-		path: '/offers',
-		query: { view_mode: 'brief' },
-		schema: offersBrief,
-		itemIndex,
-		http,
-	});
-	const match = offers.find((offer) => offer.slug === slug);
-	if (!match) {
+	const match = (await offerSlugs(ctx, itemIndex, http)).get(slug);
+	if (match === undefined) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`No offer with the URL slug "${slug}" in this company${itemSuffix(itemIndex)}`,
@@ -201,5 +213,5 @@ export async function offerIdOf(
 			},
 		);
 	}
-	return match.id;
+	return match;
 }

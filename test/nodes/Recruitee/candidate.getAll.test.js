@@ -90,6 +90,18 @@ describe('Candidate → Get Many', () => {
 		expect(items.length).toBeLessThanOrEqual(5);
 	});
 
+	test('an offer URL given for many items is looked up once per run', async () => {
+		const offer = api.sandbox.data.offers[5];
+		const url = `https://app.recruitee.com/#/offers/${offer.slug}`;
+		const { error } = await api.run(getAll({ limit: 1, filters: { offerId: rl(url, 'url') } }), {
+			input: [{ json: {} }, { json: {} }, { json: {} }],
+		});
+		expect(error).toBeUndefined();
+		const calls = api.calls();
+		expect(calls.filter(([path]) => path === '/offers')).toHaveLength(1);
+		expect(calls.filter(([, q]) => q.offer_id === String(offer.id))).toHaveLength(3);
+	});
+
 	test('filters map to the documented query string', async () => {
 		const { error } = await api.run(
 			getAll({

@@ -5,11 +5,11 @@
 const sandboxes = require('../../sandbox/recruitee');
 const { createPoller } = require('../../harness/engine');
 const { packageName } = require('../../harness/package-types');
-const { useClock } = require('../../harness/clock');
+const { useHourPerTest } = require('../../harness/clock');
 const { rl } = require('../../harness/sandbox-node');
 
 const TYPE = `${packageName}.recruiteeTrigger`;
-const clock = useClock();
+const clock = useHourPerTest();
 let sandbox;
 
 beforeAll(async () => {
@@ -17,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 
-// Each test lives in its own hour, so the records of one never fall into the windows of another.
-let hour = Math.floor(Date.now() / 3600e3) * 3600e3 + 86400e3;
 beforeEach(() => {
-	hour += 3600e3;
-	clock.set(hour);
 	sandbox.clearRequests();
 	sandbox.clearFaults();
 });

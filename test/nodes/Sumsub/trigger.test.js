@@ -5,10 +5,10 @@
 const sandboxes = require('../../sandbox/sumsub');
 const { createPoller } = require('../../harness/engine');
 const { packageName } = require('../../harness/package-types');
-const { useClock } = require('../../harness/clock');
+const { useHourPerTest } = require('../../harness/clock');
 
 const TYPE = `${packageName}.sumsubTrigger`;
-const clock = useClock();
+const clock = useHourPerTest();
 let sandbox;
 
 beforeAll(async () => {
@@ -16,11 +16,7 @@ beforeAll(async () => {
 	sandbox = await sandboxes.start({ events: 100, now: Date.parse('2026-01-01T00:00:00Z') });
 });
 afterAll(async () => sandbox.close());
-// Each test lives in its own hour, so the events of one never fall into the windows of another.
-let hour = Math.floor(Date.now() / 3600e3) * 3600e3 + 86400e3;
 beforeEach(() => {
-	hour += 3600e3;
-	clock.set(hour);
 	sandbox.clearRequests();
 	sandbox.clearFaults();
 });
