@@ -15,7 +15,14 @@ const path = require('node:path');
 const { ensureN8n } = require('../scripts/lib/runtime');
 const { workloads, TYPE_PREFIX } = require('./workloads');
 
-const quick = process.argv.includes('--quick');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+// `--only <text>`: just the workloads whose name contains it. `--cpu-prof <dir>`: a V8 CPU profile of
+// the measured part of each run, written there (Chrome DevTools or speedscope open it;
+// `node bench/profile.js <file>` sums it up).
+const optionValue = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const only = optionValue('--only');
+const cpuProfDir = optionValue('--cpu-prof');
 const RUNS = quick ? 1 : 3;
 const CONTENDERS = ['ours', 'limit', 'httpRequest'];
 
@@ -57,7 +64,7 @@ async function main() {
 	// n8n's HTTP Request node comes from the pinned n8n the e2e suite uses (installed once).
 	const runtimeDir = ensureN8n().dir;
 	const rows = [];
-	for (const workload of workloads(quick ? 0.1 : 1)) {
+	for (const workload of workloads(quick ? 0.1 : 1).filter((w) => !only || w.name.includes(only))) {
 		const sandbox = await startSandbox(workload);
 		const spec = {
 			api: workload.api,
@@ -80,7 +87,10 @@ async function main() {
 				sandbox.clearRequests();
 				sandbox.clearFaults();
 				if (workload.latencyMs) sandbox.inject({ delayMs: workload.latencyMs, times: Infinity });
-				const result = await runWorker({ ...spec, contender });
+				const cpuProfile = cpuProfDir
+					? path.resolve(cpuProfDir, `${workload.name.replace(/[^a-z0-9]+/gi, '-')}-${contender}-${i + 1}.cpuprofile`)
+					: undefined;
+				const result = await runWorker({ ...spec, contender, cpuProfile });
 				if (result.records !== workload.expected) {
 					throw new Error(`${workload.name}, ${contender}: ${result.records} records, expected ${workload.expected}`);
 				}
@@ -104,8 +114,12 @@ async function main() {
 			recordsPerSecond: Math.round(workload.expected / (wallMs / 1000)),
 			peakRssMb: Math.round(m('ours', 'peakRss') / 2 ** 20),
 			peakHeapMb: Math.round(m('ours', 'peakHeap') / 2 ** 20),
+			baseRssMb: Math.round(m('ours', 'baseRss') / 2 ** 20),
+			runRssMb: Math.round(median(results.ours.map((r) => r.peakRss - r.baseRss)) / 2 ** 20),
+			runHeapMb: Math.round(median(results.ours.map((r) => r.peakHeap - r.baseHeap)) / 2 ** 20),
 			outputJsonMb: Number((m('ours', 'jsonBytes') / 2 ** 20).toFixed(1)),
 			limitPeakRssMb: Math.round(m('limit', 'peakRss') / 2 ** 20),
+			limitRunRssMb: Math.round(median(results.limit.map((r) => r.peakRss - r.baseRss)) / 2 ** 20),
 		};
 		row.rssVsOutput = Number((row.peakRssMb / Math.max(row.outputJsonMb, 0.1)).toFixed(2));
 		rows.push(row);

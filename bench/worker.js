@@ -120,6 +120,19 @@ const contenders = {
 	},
 };
 
+/** A V8 CPU profile of the measured part only (not the loading of n8n-core). */
+async function startProfiler() {
+	const { Session } = require('node:inspector');
+	const session = new Session();
+	session.connect();
+	const post = (method, params) =>
+		new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 200 });
+	await post('Profiler.start');
+	return { stop: async () => (await post('Profiler.stop')).profile };
+}
+
 // Loading n8n-core and our nodes is not part of what is measured.
 const { runNode } = spec.contender === 'limit' ? {} : require('../test/harness/engine');
 
@@ -139,13 +152,21 @@ const { runNode } = spec.contender === 'limit' ? {} : require('../test/harness/e
 		spec.headersFor = () => ({ authorization: `Bearer ${spec.credentials.recruiteeApi.apiToken}` });
 		spec.prefix = `/c/${spec.credentials.recruiteeApi.companyId}`;
 	}
+	const profiler = spec.cpuProfile ? await startProfiler() : undefined;
+	// What the process holds before the run (n8n-core and its modules, loaded): the run's own memory
+	// is the peak above it.
+	const base = process.memoryUsage();
+	peakRss = base.rss;
+	peakHeap = base.heapUsed;
 	const started = process.hrtime.bigint();
 	const records = await contenders[spec.contender]();
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	if (profiler) fs.writeFileSync(spec.cpuProfile, JSON.stringify(await profiler.stop()));
 	sample();
 	clearInterval(sampler);
 	const jsonBytes = Buffer.byteLength(JSON.stringify(records));
-	process.stdout.write(`${JSON.stringify({ wallMs, records: records.length, jsonBytes, peakRss, peakHeap })}\n`);
+	const memory = { peakRss, peakHeap, baseRss: base.rss, baseHeap: base.heapUsed };
+	process.stdout.write(`${JSON.stringify({ wallMs, records: records.length, jsonBytes, ...memory })}\n`);
 	process.exit(0);
 })().catch((error) => {
 	process.stderr.write(`${error.stack ?? error}\n`);

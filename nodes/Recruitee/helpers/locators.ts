@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiContext } from '../../shared/http';
 import type { HttpSettings } from '../../shared/reliability';
 import { itemSuffix } from '../../shared/validation';
-import { recordWithId, recruiteeGet } from '../transport';
+import { recordsWithId, recruiteeGet } from '../transport';
 
 const CANDIDATE_URL = '(?:candidate=|/candidates/)(\\d+)';
 const OFFER_URL = '/offers/([^/?#]+)';
@@ -146,7 +146,7 @@ export function candidateIdOf(ctx: ApiContext, raw: unknown, itemIndex: number):
 	return Number(id);
 }
 
-const offersBrief = z.object({ offers: z.array(recordWithId) });
+const offersBrief = z.object({ offers: recordsWithId });
 
 /** Offer ids by URL slug, looked up once per node run (every item may give the same URL). */
 const slugsPerRun = new WeakMap<object, Promise<Map<string, number>>>();

@@ -6,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { recordWithId, recruiteeGet } from '../transport';
+import { recordsWithId, recruiteeGet } from '../transport';
 
 const APP_URL = 'https://app.recruitee.com/#';
 const LIST_PAGE_SIZE = 50;
 
-const offersBrief = z.object({ offers: z.array(recordWithId) });
+const offersBrief = z.object({ offers: recordsWithId });
 
 async function offers(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const body = await recruiteeGet(ctx, {
@@ -27,7 +27,7 @@ function offerLabel(offer: IDataObject): string {
 	return `${String(offer.title)} (${kind}, ${String(offer.status)})`;
 }
 
-const searchPage = z.object({ hits: z.array(recordWithId), total: z.number() });
+const searchPage = z.object({ hits: recordsWithId, total: z.number() });
 
 export const listSearch = {
 	async searchOffers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

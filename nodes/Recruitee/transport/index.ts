@@ -7,6 +7,7 @@ import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/ap
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
 import { apiError, parseJsonText } from '../../shared/http';
 import type { Page, PageRequest } from '../../shared/paging';
+import { isRecord, listOf } from '../../shared/records';
 import type { HttpSettings } from '../../shared/reliability';
 import { collectPages } from '../../shared/paging';
 import { itemSuffix } from '../../shared/validation';
@@ -35,22 +36,27 @@ async function loadCompanyBaseUrl(ctx: ApiContext): Promise<string> {
 	return `${base}/c/${encodeURIComponent(company)}`;
 }
 
-/** A Recruitee record: an object with a numeric id. Checked without copying (lists can be huge). */
-export const recordWithId = z.custom<IDataObject & { id: number }>(
-	(value) =>
-		typeof value === 'object' &&
-		value !== null &&
-		!Array.isArray(value) &&
-		typeof (value as { id?: unknown }).id === 'number',
-	{ message: 'a record without a numeric "id"' },
+type RecordWithId = IDataObject & { id: number };
+
+const hasNumericId = (record: IDataObject) => typeof record.id === 'number';
+const NO_NUMERIC_ID = 'a record without a numeric "id"';
+
+/** A Recruitee record: an object with a numeric id. Checked without copying. */
+export const recordWithId = z.custom<RecordWithId>(
+	(value) => isRecord(value) && hasNumericId(value),
+	{ message: NO_NUMERIC_ID },
 );
 
-const anyObject = z.custom<IDataObject>(
-	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-	{ message: 'not an object' },
+/** A list of Recruitee records (candidates, offers, hits), checked in one loop. */
+export const recordsWithId = listOf<RecordWithId>(hasNumericId, NO_NUMERIC_ID);
+
+/** Audit log entries: objects with a string `_id`. */
+export const auditEntries = listOf<IDataObject & { _id: string }>(
+	(entry) => typeof entry._id === 'string',
+	'an entry without an "_id"',
 );
 
-export const references = z.array(anyObject).optional();
+export const references = listOf(() => true, 'not an object').optional();
 
 function errorText(body: string): string | undefined {
 	const parsed = parseJsonText(body);

@@ -4,23 +4,14 @@ import { z } from 'zod';
 import type { PollSource, Stamp, WindowRead } from '../../shared/polling';
 import { ascending } from '../../shared/polling';
 import type { RecruiteeFilter } from '../helpers/filters';
-import { recordWithId, recruiteeGet } from '../transport';
+import { auditEntries, recordsWithId, recruiteeGet } from '../transport';
 
 /** Pages a poll reads at most; the rest waits for the next poll. */
 export const MAX_PAGES_PER_POLL = 10;
 export const POLL_PAGE_SIZE = 100;
 
-const hits = z.object({ hits: z.array(recordWithId), total: z.number().int().nonnegative() });
-const entries = z.object({
-	entries: z.array(
-		z.custom<IDataObject & { _id: string }>(
-			(v) =>
-				typeof v === 'object' && v !== null && typeof (v as { _id?: unknown })._id === 'string',
-			{ message: 'an entry without an "_id"' },
-		),
-	),
-	total: z.number().int().nonnegative(),
-});
+const hits = z.object({ hits: recordsWithId, total: z.number().int().nonnegative() });
+const entries = z.object({ entries: auditEntries, total: z.number().int().nonnegative() });
 
 interface NewestFirst {
 	path: string;

@@ -6,6 +6,7 @@ import { apiError } from '../../shared/http';
 import { collectCursor, collectPages } from '../../shared/paging';
 import type { HttpSettings } from '../../shared/reliability';
 import { itemSuffix } from '../../shared/validation';
+import { listOf } from '../../shared/records';
 import { sumsubRequest } from './index';
 
 /** Largest page of each endpoint. */
@@ -29,19 +30,22 @@ export interface Reading {
 	pageSize: number;
 	itemIndex: number;
 	http?: HttpSettings;
+	/** What each event becomes, applied page by page so a page's raw events are freed early. */
+	shape?: (event: IDataObject) => IDataObject;
 }
 
-const event = z.custom<IDataObject>(
-	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-	{ message: 'an event that is not an object' },
-);
+/** A page's events: objects, checked in one loop. */
+export const eventList = listOf<IDataObject>(() => true, 'an event that is not an object');
 
-const legacyPage = z.object({ items: z.array(event) });
+const legacyPage = z.object({ items: eventList });
 
 const listPage = z.object({
-	items: z.array(event),
+	items: eventList,
 	forwardMarker: z.string().nullish(),
 });
+
+const shaped = (events: IDataObject[], reading: Reading) =>
+	reading.shape ? events.map(reading.shape) : events;
 
 function stalledError(ctx: ApiContext, path: string, itemIndex: number) {
 	return ({ pages, records }: { pages: number; records: number }) =>
@@ -80,7 +84,7 @@ export async function legacyEvents(
 				itemIndex: reading.itemIndex,
 				http: reading.http,
 			});
-			return { records: body.items };
+			return { records: shaped(body.items, reading) };
 		},
 		stalled: stalledError(ctx, LEGACY_PATH, reading.itemIndex),
 	});
@@ -111,7 +115,7 @@ export async function listEvents(
 				http: reading.http,
 				notFound: 'This Sumsub account has no audit trail list endpoint',
 			});
-			return { records: body.items, next: body.forwardMarker ?? undefined };
+			return { records: shaped(body.items, reading), next: body.forwardMarker ?? undefined };
 		},
 		stalled: stalledError(ctx, LIST_PATH, reading.itemIndex),
 	});

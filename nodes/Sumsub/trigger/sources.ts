@@ -8,20 +8,14 @@ import type { PollSource, Stamp, WindowRead } from '../../shared/polling';
 import { ascending } from '../../shared/polling';
 import { tsToIso } from '../helpers/events';
 import { sumsubRequest } from '../transport';
-import { LEGACY_PATH, LIST_PATH } from '../transport/auditTrail';
+import { eventList, LEGACY_PATH, LIST_PATH } from '../transport/auditTrail';
 
 /** Pages a poll reads at most; the rest waits for the next poll. */
 export const MAX_PAGES_PER_POLL = 20;
 export const LEGACY_POLL_PAGE = 1000;
 export const LIST_POLL_PAGE = 1000;
 
-const event = z.custom<IDataObject>(
-	(v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-	{
-		message: 'an event that is not an object',
-	},
-);
-const page = z.object({ items: z.array(event), forwardMarker: z.string().nullish() });
+const page = z.object({ items: eventList, forwardMarker: z.string().nullish() });
 
 export type Endpoint = 'legacy' | 'list';
 

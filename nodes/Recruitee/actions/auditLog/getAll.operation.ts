@@ -29,7 +29,7 @@ import {
 } from '../../helpers/descriptions';
 import { auditLogFilters, filtersJson } from '../../helpers/filters';
 import { simplifyAuditEntry } from '../../helpers/simplify';
-import { recruiteeList } from '../../transport';
+import { auditEntries, recruiteeList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -111,16 +111,8 @@ const LABELS = {
 	simplify: 'Simplify',
 };
 
-const entry = z.custom<IDataObject & { _id: string }>(
-	(value) =>
-		typeof value === 'object' &&
-		value !== null &&
-		typeof (value as { _id?: unknown })._id === 'string',
-	{ message: 'an entry without an "_id"' },
-);
-
 const page = z.object({
-	entries: z.array(entry),
+	entries: auditEntries,
 	total: z.number().int().nonnegative().optional(),
 });
 

@@ -24,7 +24,7 @@ import {
 } from '../../../shared/validation';
 import { offerIdOf, offerLocator } from '../../helpers/locators';
 import { simplifyCandidate } from '../../helpers/simplify';
-import { recordWithId, recruiteeList } from '../../transport';
+import { recordsWithId, recruiteeList } from '../../transport';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -145,7 +145,7 @@ const LABELS = {
 	simplify: 'Simplify',
 };
 
-const page = z.object({ candidates: z.array(recordWithId) });
+const page = z.object({ candidates: recordsWithId });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const p = itemParameters(

@@ -16,7 +16,7 @@ import {
 	wantedCount,
 } from '../../../shared/validation';
 import { simplifyOffer } from '../../helpers/simplify';
-import { recordWithId, recruiteeGet } from '../../transport';
+import { recordsWithId, recruiteeGet } from '../../transport';
 
 const properties: INodeProperties[] = [
 	{
@@ -99,7 +99,7 @@ const LABELS = {
 	simplify: 'Simplify',
 };
 
-const response = z.object({ offers: z.array(recordWithId) });
+const response = z.object({ offers: recordsWithId });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const p = itemParameters(

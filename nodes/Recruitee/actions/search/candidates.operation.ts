@@ -30,7 +30,7 @@ import {
 } from '../../helpers/descriptions';
 import { filtersJson, searchFilters } from '../../helpers/filters';
 import { simplifySearchHit } from '../../helpers/simplify';
-import { recordWithId, recruiteeList } from '../../transport';
+import { recordsWithId, recruiteeList } from '../../transport';
 
 /** Recruitee answers 500 to a search asking for more than this many hits at once. */
 export const SEARCH_MAX_PAGE_SIZE = 10000;
@@ -209,7 +209,7 @@ const LABELS = {
 };
 
 const page = z.object({
-	hits: z.array(recordWithId),
+	hits: recordsWithId,
 	total: z.number().int().nonnegative(),
 });
 

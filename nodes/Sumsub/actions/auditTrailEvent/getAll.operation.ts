@@ -160,6 +160,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		LABELS,
 	);
 	const { filters } = p;
+	const emptyAsNull = p.options.emptyAsNull ?? false;
 	const query: AuditTrailQuery = {
 		subjectName: filters.subjectName || undefined,
 		activity: filters.activity || undefined,
@@ -171,16 +172,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		pageSize: p.options.pageSize ?? (p.endpoint === 'list' ? LIST_MAX_PAGE : LEGACY_MAX_PAGE),
 		itemIndex,
 		http: httpSettingsOf(p.options),
+		shape: (event: IDataObject) => normalizeEvent(event, emptyAsNull),
 	};
-	let events: IDataObject[];
-	if (p.endpoint === 'list') {
-		events = await listEvents(this, query, reading);
-	} else {
-		// Newest first with offsets: pin the end of the window to the last whole second before now,
-		// so events arriving while paging do not shift later pages.
-		const lastSecond = sumsubTime(DateTime.utc().minus({ seconds: 1 }));
-		query.to = query.to && query.to < lastSecond ? query.to : lastSecond;
-		events = await legacyEvents(this, query, reading);
-	}
-	return events.map((e) => normalizeEvent(e, p.options.emptyAsNull ?? false));
+	if (p.endpoint === 'list') return await listEvents(this, query, reading);
+	// Newest first with offsets: pin the end of the window to the last whole second before now, so
+	// events arriving while paging do not shift later pages.
+	const lastSecond = sumsubTime(DateTime.utc().minus({ seconds: 1 }));
+	query.to = query.to && query.to < lastSecond ? query.to : lastSecond;
+	return await legacyEvents(this, query, reading);
 }

@@ -1,0 +1,66 @@
+'use strict';
+const { EVENT_FIELDS, normalizeEvent, tsToIso } = require('../../../nodes/Sumsub/helpers/events');
+
+/** What tsToIso gave before its fast path: through Date, for any input. */
+function throughDate(ts) {
+	if (typeof ts !== 'string' || ts.trim() === '') return null;
+	const text = ts.trim().replace(' ', 'T');
+	const withZone = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`;
+	const millis = Date.parse(withZone);
+	return Number.isNaN(millis) ? null : new Date(millis).toISOString();
+}
+
+describe('tsToIso', () => {
+	test('Sumsub times become ISO 8601 UTC', () => {
+		expect(tsToIso('2022-10-06 08:23:28.715')).toBe('2022-10-06T08:23:28.715Z');
+		expect(tsToIso('2024-02-29 23:59:59.999')).toBe('2024-02-29T23:59:59.999Z');
+		expect(tsToIso('2022-10-06 08:23:28')).toBe('2022-10-06T08:23:28.000Z');
+		expect(tsToIso(' 2022-10-06 08:23:28.7 ')).toBe('2022-10-06T08:23:28.700Z');
+		expect(tsToIso('2022-10-06T08:23:28.715+02:00')).toBe('2022-10-06T06:23:28.715Z');
+	});
+
+	test.each([undefined, null, 42, '', '   ', 'yesterday', '2022-13-06 00:00:00.000', '2022-10-06 23:59:60.000'])(
+		'%p is unreadable: null',
+		(ts) => expect(tsToIso(ts)).toBeNull(),
+	);
+
+	test('the fast path gives what Date gives, on every edge of every field', () => {
+		const values = (n, width) => Array.from({ length: n }, (_, i) => String(i).padStart(width, '0'));
+		const cases = [];
+		for (const year of ['1900', '2000', '2023', '2024', '2100']) {
+			for (const month of values(14, 2)) {
+				for (const day of ['00', '01', '28', '29', '30', '31', '32']) {
+					for (const time of ['00:00:00', '23:59:59', '24:00:00', '23:60:00', '23:59:60', '99:99:99']) {
+						cases.push(`${year}-${month}-${day} ${time}.123`);
+					}
+				}
+			}
+		}
+		const differing = cases.filter((ts) => tsToIso(ts) !== throughDate(ts));
+		expect(differing).toEqual([]);
+		expect(cases.length).toBeGreaterThan(2000);
+	});
+});
+
+describe('normalizeEvent', () => {
+	test('id, every documented field in Sumsub order, tsIso, then fields Sumsub adds', () => {
+		const out = normalizeEvent({ extra: 1, ts: '2022-10-06 08:23:28.715', activity: 'a', ip: null }, false);
+		expect(Object.keys(out)).toEqual(['id', ...EVENT_FIELDS, 'tsIso', 'extra']);
+		expect(out).toMatchObject({ id: '', ip: '', activity: 'a', extra: 1, tsIso: '2022-10-06T08:23:28.715Z' });
+		expect(normalizeEvent({}, false).tsIso).toBeNull();
+	});
+
+	test('Empty Fields as Null turns every empty field into null, extra ones too', () => {
+		const out = normalizeEvent({ id: 'e1', ts: '2022-10-06 08:23:28.715', extra: '', n: 0 }, true);
+		expect(out).toMatchObject({ id: 'e1', clientId: null, description: null, extra: null, n: 0 });
+	});
+
+	test('a "__proto__" key in the JSON stays data and never becomes the prototype', () => {
+		const event = JSON.parse('{"id":"e1","__proto__":{"polluted":true}}');
+		const out = normalizeEvent(event, false);
+		expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+		expect(out.polluted).toBeUndefined();
+		expect(Object.keys(out)).toContain('__proto__');
+		expect(JSON.parse(JSON.stringify(out)).id).toBe('e1');
+	});
+});
