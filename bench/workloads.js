@@ -65,8 +65,12 @@ function workloads(scale) {
 			paging: { path: '/resources/auditTrailEvents/list', style: 'cursor', records: 'items', query: { from: '2026-10-01 00:00:00', to: '2026-11-21 00:00:00' } },
 			expected: n(50_000),
 		},
-		...[10, 1].map((concurrency) => ({
-			name: `recruitee get candidate × ${n(1000)} items, ${concurrency === 1 ? 'one at a time' : `${concurrency} in parallel (default)`}`,
+		...[
+			[10, '10 in parallel (default)'],
+			[50, '50 in parallel (the maximum)'],
+			[1, 'one at a time'],
+		].map(([concurrency, how]) => ({
+			name: `recruitee get candidate × ${n(1000)} items, ${how}`,
 			api: 'recruitee',
 			sandbox: { candidates: 2000, auditLogEntries: 10 },
 			items: n(1000),

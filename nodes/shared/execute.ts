@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './reliability';
+
 /** Operations by resource and operation value, as the node's parameters name them. */
 export type OperationTable = Record<string, Record<string, ItemOperation>>;
 
@@ -35,9 +37,6 @@ function parallelItems(ctx: IExecuteFunctions): number {
 	const value = Number(ctx.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY));
 	return Number.isInteger(value) && value >= 1 ? Math.min(value, MAX_CONCURRENCY) : 1;
 }
-
-export const DEFAULT_CONCURRENCY = 10;
-export const MAX_CONCURRENCY = 20;
 
 type Outcome = { records: IDataObject[] } | { error: unknown };
 

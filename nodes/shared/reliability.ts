@@ -10,6 +10,10 @@ export interface HttpSettings {
 	timeoutMs: number;
 }
 
+/** Items in Parallel: the default is safe for both APIs' rate limits; the maximum is for bulk runs. */
+export const DEFAULT_CONCURRENCY = 10;
+export const MAX_CONCURRENCY = 50;
+
 /**
  * Options every operation has: how long a request may take, and how failures are retried. The
  * defaults are DEFAULT_RETRY_POLICY's and DEFAULT_TIMEOUT_MS (a test keeps them equal).
@@ -19,10 +23,10 @@ export const reliabilityOptions: INodeProperties[] = [
 		displayName: 'Items in Parallel',
 		name: 'concurrency',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 20 },
-		default: 10,
+		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+		default: DEFAULT_CONCURRENCY,
 		description:
-			'How many input items are processed at once (read from the first item). The output keeps the item order. Sumsub requests stay under its rate limit whatever the value.',
+			'How many input items are processed at once (read from the first item). The output keeps the item order. Sumsub requests stay under its rate limit whatever the value; a Recruitee rate limit answer (429) is waited out and retried.',
 	},
 	{
 		displayName: 'Max Retries',
@@ -53,7 +57,7 @@ export const reliabilityOptions: INodeProperties[] = [
 ];
 
 export const reliabilitySchema = {
-	concurrency: z.number().int().min(1).max(20).optional(),
+	concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).optional(),
 	maxRetries: z.number().int().min(0).max(10).optional(),
 	maxRetrySeconds: z.number().min(0).max(3600).optional(),
 	timeoutSeconds: z.number().min(0.1).max(600).optional(),

@@ -401,26 +401,40 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
     const body = Buffer.concat(chunks);
     const record = recordOf(req, body);
     requests.push(record);
-    const fault = faults.take(record);
-    if (fault && (fault.status !== undefined || fault.mode)) {
-      record.injected = true;
-      record.fault = fault.mode || String(fault.status);
-      await answerFault(fault, record, body, res);
-      return;
+    inFlight++;
+    peakInFlight = Math.max(peakInFlight, inFlight);
+    try {
+      const fault = faults.take(record);
+      if (fault && (fault.status !== undefined || fault.mode)) {
+        record.injected = true;
+        record.fault = fault.mode || String(fault.status);
+        await answerFault(fault, record, body, res);
+        return;
+      }
+      if (fault && fault.delayMs) await sleep(fault.delayMs);
+      const r = await normal(record, body);
+      record.status = r.status;
+      send(res, r);
+    } finally {
+      inFlight--;
     }
-    if (fault && fault.delayMs) await sleep(fault.delayMs);
-    const r = await normal(record, body);
-    record.status = r.status;
-    send(res, r);
   }
+  /** Requests being answered now, and the most at once since the last clearRequests(). */
+  let inFlight = 0;
+  let peakInFlight = 0;
 
   const server = await startServer(listener, { port, host });
   return {
     url: server.url,
     port: server.port,
     requests,
+    /** The most requests the sandbox was answering at once since the last clearRequests(). */
+    get peakInFlight() {
+      return peakInFlight;
+    },
     clearRequests: () => {
       requests.length = 0;
+      peakInFlight = inFlight;
     },
     inject: faults.inject,
     faultRate: faults.faultRate,

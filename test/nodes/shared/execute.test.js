@@ -20,14 +20,24 @@ test('items run in parallel (10 by default), the output keeps the item order', a
 	expect(error).toBeUndefined();
 	expect(items.map((i) => i.json.id)).toEqual(ids);
 	expect(items.map((i) => i.pairedItem.item)).toEqual(ids.map((_, i) => i));
-	const starts = api.sandbox.requests.map((r) => r.receivedAt).sort((a, b) => a - b);
-	expect(starts[4] - starts[0]).toBeLessThan(100);
+	expect(api.sandbox.peakInFlight).toBe(10);
+});
+
+test('up to 50 at once (the maximum)', async () => {
+	const ids = api.sandbox.data.candidates.slice(0, 40).map((c) => c.id);
+	const input = inputOf([...ids, ...ids.slice(0, 15)]);
+	api.sandbox.inject({ delayMs: 300, times: Infinity });
+	const { items, error } = await api.run(get(50), { input });
+	expect(error).toBeUndefined();
+	expect(items.map((i) => i.json.id)).toEqual(input.map((i) => i.json.id));
+	expect(api.sandbox.peakInFlight).toBe(50);
 });
 
 test('one at a time when asked', async () => {
 	const ids = api.sandbox.data.candidates.slice(0, 4).map((c) => c.id);
 	api.sandbox.inject({ delayMs: 100, times: Infinity });
 	await api.run(get(1), { input: inputOf(ids) });
+	expect(api.sandbox.peakInFlight).toBe(1);
 	const starts = api.sandbox.requests.map((r) => r.receivedAt).sort((a, b) => a - b);
 	for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(90);
 });
