@@ -21,12 +21,25 @@ const sample = () => {
 };
 const sampler = setInterval(sample, 5);
 
+/**
+ * The contenders. `run` says what to read: the input ids, the page size, and `onePage` for the
+ * warm-up (one small page, or one item).
+ */
 const contenders = {
-	async ours() {
-		const input = spec.ids ? spec.ids.map((id) => ({ json: { id } })) : [{ json: {} }];
-		const parameters = { ...spec.node };
-		if (spec.pageSize) parameters.options = { ...(parameters.options ?? {}), pageSize: spec.pageSize };
-		const { items, error } = await runNode({ type: spec.type, parameters, credentials: spec.credentials, input });
+	async ours(run) {
+		const input = run.ids ? run.ids.map((id) => ({ json: { id } })) : [{ json: {} }];
+		const parameters =
+			run.onePage && !spec.perItem
+				? { ...spec.node, returnAll: false, limit: 1 }
+				: { ...spec.node };
+		if (run.pageSize)
+			parameters.options = { ...(parameters.options ?? {}), pageSize: run.pageSize };
+		const { items, error } = await runNode({
+			type: spec.type,
+			parameters,
+			credentials: spec.credentials,
+			input,
+		});
 		if (error) throw error;
 		return items.map((i) => i.json);
 	},
@@ -35,9 +48,8 @@ const contenders = {
 	 * n8n's HTTP Request node (4.2, from the pinned n8n) with its pagination options set up for the
 	 * same API, through the same engine. It outputs one item per page; the records are in them.
 	 */
-	async httpRequest() {
-		const { TestNodeTypes, runWorkflowNode } = require('../test/harness/engine');
-		const { HttpRequest } = require(path.join(spec.runtimeDir, 'node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js'));
+	async httpRequest(run) {
+		const { TestNodeTypes, runWorkflowNode } = engine;
 		const types = new TestNodeTypes({ 'n8n-nodes-base.httpRequest': new HttpRequest() });
 		const header = Object.entries(spec.headersFor('')).map(([name, value]) => ({ name, value }));
 		const base = {
@@ -49,73 +61,105 @@ const contenders = {
 		let parameters;
 		let input = [{ json: {} }];
 		if (spec.perItem) {
-			parameters = { ...base, url: `=${spec.url}${spec.prefix}${spec.perItem.path.replace('{id}', '{{ $json.id }}')}` };
-			input = spec.ids.map((id) => ({ json: { id } }));
+			parameters = {
+				...base,
+				url: `=${spec.url}${spec.prefix}${spec.perItem.path.replace('{id}', '{{ $json.id }}')}`,
+			};
+			input = run.ids.map((id) => ({ json: { id } }));
 		} else {
 			const { path: p, style, records, query = {} } = spec.paging;
 			const next =
 				style === 'offset'
-					? { type: 'qs', name: 'offset', value: `={{ $pageCount * ${spec.pageSize} }}` }
+					? { type: 'qs', name: 'offset', value: `={{ $pageCount * ${run.pageSize} }}` }
 					: { type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' };
 			parameters = {
 				...base,
 				url: `${spec.url}${spec.prefix}${p}`,
 				sendQuery: true,
 				queryParameters: {
-					parameters: Object.entries({ ...query, limit: spec.pageSize }).map(([name, value]) => ({ name, value: String(value) })),
+					parameters: Object.entries({ ...query, limit: run.pageSize }).map(([name, value]) => ({
+						name,
+						value: String(value),
+					})),
 				},
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [next] },
-							paginationCompleteWhen: 'other',
-							completeExpression: `={{ $response.body.${records}.length < ${spec.pageSize} }}`,
+				options: run.onePage
+					? {}
+					: {
+							pagination: {
+								pagination: {
+									paginationMode: 'updateAParameterInEachRequest',
+									parameters: { parameters: [next] },
+									paginationCompleteWhen: 'other',
+									completeExpression: `={{ $response.body.${records}.length < ${run.pageSize} }}`,
+								},
+							},
 						},
-					},
-				},
 			};
 		}
-		const node = { id: 'http', name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [0, 0], parameters };
+		const node = {
+			id: 'http',
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [0, 0],
+			parameters,
+		};
 		const { items, error } = await runWorkflowNode({ types, node, input });
 		if (error) throw error;
 		const key = spec.perItem ? spec.perItem.records : spec.paging.records;
 		return items.flatMap((i) => (Array.isArray(i.json[key]) ? i.json[key] : [i.json[key]]));
 	},
 
-	async limit() {
-		const { request, Agent } = require('undici');
+	async limit(run) {
+		const { request, Agent } = undici;
 		const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
 		const get = async (pathAndQuery) => {
 			const headers = { accept: 'application/json', ...spec.headersFor(pathAndQuery) };
-			const { statusCode, body } = await request(`${spec.url}${pathAndQuery}`, { headers, dispatcher });
+			const { statusCode, body } = await request(`${spec.url}${pathAndQuery}`, {
+				headers,
+				dispatcher,
+			});
 			const text = await body.text();
 			if (statusCode !== 200) throw new Error(`HTTP ${statusCode}: ${text.slice(0, 200)}`);
 			return JSON.parse(text);
 		};
 		const out = [];
 		if (spec.perItem) {
-			for (const id of spec.ids) out.push((await get(`${spec.prefix}${spec.perItem.path.replace('{id}', id)}`))[spec.perItem.records]);
+			for (const id of run.ids)
+				out.push(
+					(await get(`${spec.prefix}${spec.perItem.path.replace('{id}', id)}`))[
+						spec.perItem.records
+					],
+				);
 			return out;
 		}
 		const { path: p, style, records, query = {} } = spec.paging;
-		const qs = (extra) => new URLSearchParams({ ...query, ...extra }).toString().replace(/\+/g, '%20');
+		const qs = (extra) =>
+			new URLSearchParams({ ...query, ...extra }).toString().replace(/\+/g, '%20');
 		if (style === 'cursor') {
 			let marker;
 			do {
-				const body = await get(`${p}?${qs(marker ? { forwardMarker: marker, limit: spec.pageSize } : { limit: spec.pageSize })}`);
+				const body = await get(
+					`${p}?${qs(marker ? { forwardMarker: marker, limit: run.pageSize } : { limit: run.pageSize })}`,
+				);
 				out.push(...body[records]);
 				marker = body.forwardMarker;
-			} while (marker);
+			} while (marker && !run.onePage);
 			return out;
 		}
 		for (let page = 1, offset = 0; ; page++) {
-			const paging = style === 'offset' ? { limit: spec.pageSize, offset } : { limit: spec.pageSize, page };
+			const paging =
+				style === 'offset' ? { limit: run.pageSize, offset } : { limit: run.pageSize, page };
 			const body = await get(`${spec.prefix}${p}?${qs(paging)}`);
 			const got = body[records];
 			out.push(...got);
 			offset += got.length;
-			if (got.length < spec.pageSize || (body.total !== undefined && out.length >= body.total)) return out;
+			if (
+				run.onePage ||
+				got.length < run.pageSize ||
+				(body.total !== undefined && out.length >= body.total)
+			)
+				return out;
 		}
 	},
 };
@@ -126,15 +170,28 @@ async function startProfiler() {
 	const session = new Session();
 	session.connect();
 	const post = (method, params) =>
-		new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+		new Promise((resolve, reject) =>
+			session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+		);
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 200 });
 	await post('Profiler.start');
 	return { stop: async () => (await post('Profiler.stop')).profile };
 }
 
-// Loading n8n-core and our nodes is not part of what is measured.
-const { runNode } = spec.contender === 'limit' ? {} : require('../test/harness/engine');
+// Loading n8n-core and the nodes, or undici, is not part of what is measured.
+const engine = spec.contender === 'limit' ? {} : require('../test/harness/engine');
+const { runNode } = engine;
+const undici = spec.contender === 'limit' ? require('undici') : undefined;
+const HttpRequest =
+	spec.contender === 'httpRequest'
+		? require(
+				path.join(
+					spec.runtimeDir,
+					'node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
+				),
+			).HttpRequest
+		: undefined;
 
 (async () => {
 	if (spec.api === 'sumsub') {
@@ -144,7 +201,12 @@ const { runNode } = spec.contender === 'limit' ? {} : require('../test/harness/e
 			return {
 				'x-app-token': spec.credentials.sumsubApi.appToken,
 				'x-app-access-ts': String(ts),
-				'x-app-access-sig': sign({ secretKey: spec.credentials.sumsubApi.secretKey, ts, method: 'GET', url }),
+				'x-app-access-sig': sign({
+					secretKey: spec.credentials.sumsubApi.secretKey,
+					ts,
+					method: 'GET',
+					url,
+				}),
 			};
 		};
 		spec.prefix = '';
@@ -152,21 +214,41 @@ const { runNode } = spec.contender === 'limit' ? {} : require('../test/harness/e
 		spec.headersFor = () => ({ authorization: `Bearer ${spec.credentials.recruiteeApi.apiToken}` });
 		spec.prefix = `/c/${spec.credentials.recruiteeApi.companyId}`;
 	}
+	// A running n8n has run nodes before: one small warm-up call (one page, or one item) first, so
+	// first-use costs (lazy modules, locale data, compiling) are not measured, for every contender.
+	await contenders[spec.contender]({
+		ids: spec.ids?.slice(0, 1),
+		pageSize: spec.perItem ? undefined : 1,
+		onePage: true,
+	});
+	await new Promise((resolve) => setTimeout(resolve, 20));
 	const profiler = spec.cpuProfile ? await startProfiler() : undefined;
-	// What the process holds before the run (n8n-core and its modules, loaded): the run's own memory
-	// is the peak above it.
+	// What the process holds before the run (n8n-core and its modules, loaded, garbage collected):
+	// the run's own memory is the peak above it.
+	global.gc();
 	const base = process.memoryUsage();
 	peakRss = base.rss;
 	peakHeap = base.heapUsed;
+	// Requests the sandbox receives from now on are the measured run's.
+	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
-	const records = await contenders[spec.contender]();
+	const records = await contenders[spec.contender]({
+		ids: spec.ids,
+		pageSize: spec.pageSize,
+		onePage: false,
+	});
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 	if (profiler) fs.writeFileSync(spec.cpuProfile, JSON.stringify(await profiler.stop()));
 	sample();
 	clearInterval(sampler);
+	// What the records themselves hold once the garbage of reading them is collected.
+	global.gc();
+	const retained = process.memoryUsage().heapUsed - base.heapUsed;
 	const jsonBytes = Buffer.byteLength(JSON.stringify(records));
-	const memory = { peakRss, peakHeap, baseRss: base.rss, baseHeap: base.heapUsed };
-	process.stdout.write(`${JSON.stringify({ wallMs, records: records.length, jsonBytes, ...memory })}\n`);
+	const memory = { peakRss, peakHeap, baseRss: base.rss, baseHeap: base.heapUsed, retained };
+	process.stdout.write(
+		`${JSON.stringify({ wallMs, startedAt, records: records.length, jsonBytes, ...memory })}\n`,
+	);
 	process.exit(0);
 })().catch((error) => {
 	process.stderr.write(`${error.stack ?? error}\n`);
