@@ -8,7 +8,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { backfillOption } from '../shared/descriptions';
+import {
+	BACKFILL_LABELS,
+	backfillMsOf,
+	backfillOption,
+	backfillSchema,
+} from '../shared/descriptions';
 import { pollNew } from '../shared/polling';
 import { validateParameters } from '../shared/validation';
 import { offerIdOf, offerLocator } from './helpers/locators';
@@ -35,7 +40,7 @@ const parameters = z.object({
 	stageName: z.string().optional(),
 	eventTypes: z.array(z.string()).optional(),
 	options: z.object({
-		backfillHours: z.number().min(0).max(720).optional(),
+		...backfillSchema,
 		simplify: z.boolean().optional(),
 	}),
 });
@@ -146,7 +151,7 @@ export class RecruiteeTrigger implements INodeType {
 				event: 'Event',
 				stageName: 'Stage Name',
 				eventTypes: 'Event Types',
-				backfillHours: 'Backfill (Hours)',
+				...BACKFILL_LABELS,
 			},
 		);
 		const event = p.event as RecruiteeEvent;
@@ -165,7 +170,7 @@ export class RecruiteeTrigger implements INodeType {
 				: await pollNew(this, source, {
 						lagMs: 5_000,
 						overlapMs: 60_000,
-						backfillMs: (p.options.backfillHours ?? 0) * 3600e3,
+						backfillMs: backfillMsOf(p.options),
 					});
 		if (!records?.length) return null;
 		const simplify = p.options.simplify ?? true;

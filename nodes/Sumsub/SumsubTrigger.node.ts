@@ -7,7 +7,12 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { backfillOption } from '../shared/descriptions';
+import {
+	BACKFILL_LABELS,
+	backfillMsOf,
+	backfillOption,
+	backfillSchema,
+} from '../shared/descriptions';
 import { pollNew } from '../shared/polling';
 import { validateParameters } from '../shared/validation';
 import { ACTIVITIES, normalizeEvent } from './helpers/events';
@@ -20,7 +25,7 @@ const parameters = z.object({
 		subjectName: z.string().trim().optional(),
 	}),
 	options: z.object({
-		backfillHours: z.number().min(0).max(720).optional(),
+		...backfillSchema,
 		emptyAsNull: z.boolean().optional(),
 	}),
 });
@@ -118,7 +123,7 @@ export class SumsubTrigger implements INodeType {
 				endpoint: 'Source',
 				activity: 'Activity',
 				subjectName: 'Subject Name',
-				backfillHours: 'Backfill (Hours)',
+				...BACKFILL_LABELS,
 				emptyAsNull: 'Empty Fields as Null',
 			},
 		);
@@ -132,7 +137,7 @@ export class SumsubTrigger implements INodeType {
 				: await pollNew(this, sourceFor(this, p.endpoint, filters), {
 						lagMs: 2_000,
 						overlapMs: 10_000,
-						backfillMs: (p.options.backfillHours ?? 0) * 3600e3,
+						backfillMs: backfillMsOf(p.options),
 					});
 		if (!events?.length) return null;
 		const emptyAsNull = p.options.emptyAsNull ?? false;

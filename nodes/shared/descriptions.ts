@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { z } from 'zod';
 
 /** "Return All" + "Limit", the pair every Get Many operation shows. */
 export function returnAllAndLimit(): INodeProperties[] {
@@ -76,13 +77,25 @@ export function operationProperty(
 	};
 }
 
+const MAX_BACKFILL_HOURS = 720;
+
 /** A polling trigger's "Backfill (Hours)": what to emit from before the first activation. */
 export const backfillOption: INodeProperties = {
 	displayName: 'Backfill (Hours)',
 	name: 'backfillHours',
 	type: 'number',
-	typeOptions: { minValue: 0, maxValue: 720 },
+	typeOptions: { minValue: 0, maxValue: MAX_BACKFILL_HOURS },
 	default: 0,
 	description:
 		'On first activation, also emit what happened in this many hours before it. 0: only what happens from then on.',
 };
+
+/** "Backfill (Hours)" as validated, and its label in messages. */
+export const backfillSchema = {
+	backfillHours: z.number().min(0).max(MAX_BACKFILL_HOURS).optional(),
+};
+export const BACKFILL_LABELS = { backfillHours: 'Backfill (Hours)' };
+
+/** The backfill window in milliseconds (0: start from now). */
+export const backfillMsOf = (options: { backfillHours?: number }): number =>
+	(options.backfillHours ?? 0) * 3600e3;
