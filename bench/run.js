@@ -174,6 +174,7 @@ async function main() {
 		['ours/HTTP Request', (r) => r.vsHttpRequest],
 		['records/s', (r) => r.recordsPerSecond],
 		['peak RSS MB', (r) => r.peakRssMb],
+		['peak heap MB', (r) => r.peakHeapMb],
 		['run RSS MB (limit)', (r) => `${r.runRssMb} (${r.limitRunRssMb})`],
 		['retained MB', (r) => r.retainedMb],
 		['output JSON MB', (r) => r.outputJsonMb],
