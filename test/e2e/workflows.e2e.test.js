@@ -17,6 +17,14 @@ let markerRefuses;
 let today;
 let result;
 
+/** A Sumsub credential reaching `sandbox` (with another secret key, to see it refused). */
+const sumsubCredential = (id, name, sandbox, secretKey = sandbox.secretKey) => ({
+	id,
+	name,
+	type: 'sumsubApi',
+	data: { appToken: sandbox.appToken, secretKey, baseUrl: sandbox.url },
+});
+
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 
@@ -38,30 +46,10 @@ beforeAll(async () => {
 			type: 'recruiteeApi',
 			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
 		},
-		{
-			id: 'e2eSumsubCred',
-			name: 'Sumsub e2e',
-			type: 'sumsubApi',
-			data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url },
-		},
-		{
-			id: 'e2eSumsubMarkerIgnores',
-			name: 'Sumsub e2e, marker ignores filters',
-			type: 'sumsubApi',
-			data: { appToken: markerIgnores.appToken, secretKey: markerIgnores.secretKey, baseUrl: markerIgnores.url },
-		},
-		{
-			id: 'e2eSumsubMarkerRefuses',
-			name: 'Sumsub e2e, filters refused next to a marker',
-			type: 'sumsubApi',
-			data: { appToken: markerRefuses.appToken, secretKey: markerRefuses.secretKey, baseUrl: markerRefuses.url },
-		},
-		{
-			id: 'e2eSumsubBadSecret',
-			name: 'Sumsub e2e, wrong secret',
-			type: 'sumsubApi',
-			data: { appToken: sumsub.appToken, secretKey: 'not-the-secret', baseUrl: sumsub.url },
-		},
+		sumsubCredential('e2eSumsubCred', 'Sumsub e2e', sumsub),
+		sumsubCredential('e2eSumsubMarkerIgnores', 'Sumsub e2e, marker ignores filters', markerIgnores),
+		sumsubCredential('e2eSumsubMarkerRefuses', 'Sumsub e2e, filters refused next to a marker', markerRefuses),
+		sumsubCredential('e2eSumsubBadSecret', 'Sumsub e2e, wrong secret', sumsub, 'not-the-secret'),
 	]);
 	result = await importAndRun([
 		path.join(__dirname, 'workflows', 'recruitee.json'),
