@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as auditLog from './actions/auditLog';
 import * as candidate from './actions/candidate';
+import * as note from './actions/note';
 import * as offer from './actions/offer';
 import { router } from './actions/router';
 import * as search from './actions/search';
@@ -24,7 +25,8 @@ export class Recruitee implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read candidates, offers, candidate searches and the audit log of Recruitee',
+		description:
+			'Create, update, move, disqualify, tag and read candidates, leave notes, attach files, and read offers, searches and the audit log of Recruitee',
 		defaults: { name: 'Recruitee' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,6 +41,7 @@ export class Recruitee implements INodeType {
 				options: [
 					{ name: 'Audit Log', value: 'auditLog' },
 					{ name: 'Candidate', value: 'candidate' },
+					{ name: 'Note', value: 'note' },
 					{ name: 'Offer', value: 'offer' },
 					{ name: 'Search', value: 'search' },
 				],
@@ -46,6 +49,7 @@ export class Recruitee implements INodeType {
 			},
 			...auditLog.description,
 			...candidate.description,
+			...note.description,
 			...offer.description,
 			...search.description,
 		],

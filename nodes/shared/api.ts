@@ -1,8 +1,16 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { ApiContext, Query, RawResponse } from './http';
-import { apiError, BODY_PROBLEM_TEXT, parseJsonText, sendRequest, withQuery } from './http';
+import type { ApiContext, HttpCall, Outcome, Query, RawResponse } from './http';
+import {
+	apiError,
+	BODY_PROBLEM_TEXT,
+	NOT_SENT_CODES,
+	parseJsonText,
+	sendRequest,
+	withQuery,
+} from './http';
 import type { HttpSettings } from './reliability';
 import { itemSuffix } from './validation';
 
@@ -12,7 +20,16 @@ export interface ApiRequest<S extends z.ZodTypeAny> {
 	path: string;
 	query?: Query;
 	/** Serialised body, sent (and signed) as is. */
-	body?: string;
+	body?: string | Buffer;
+	/** Extra headers (the body's Content-Type). */
+	headers?: Record<string, string>;
+	/**
+	 * A write that must not happen twice (a POST that creates): it is repeated only when it provably
+	 * did not take effect, and when that cannot be told, the error says the write may have happened
+	 * (`isUncertainWrite`). `did`: what it does, as in "Recruitee may have <did>"; `advice`: what the
+	 * user can do about it.
+	 */
+	once?: { did: string; advice: string };
 	/** The documented response envelope. */
 	schema: S;
 	itemIndex?: number;
@@ -60,17 +77,21 @@ export async function callApi<S extends z.ZodTypeAny>(
 	const where = itemSuffix(request.itemIndex);
 	const baseUrl = await api.baseUrl(ctx);
 	const url = withQuery(`${baseUrl}${request.path}`, request.query);
-	const call = {
+	const call: HttpCall = {
 		credentialType: api.credentialType,
 		method: request.method ?? 'GET',
 		url,
 		body: request.body,
+		headers: request.headers,
 		retry: request.http?.retry,
 		timeoutMs: request.http?.timeoutMs,
 		beforeAttempt: api.beforeAttempt && (() => api.beforeAttempt!(ctx, baseUrl)),
+		repeat: request.once ? 'once' : 'safe',
 	};
 	let outcome = await sendRequest(ctx, call);
 	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);
+	const uncertain = request.once && uncertainty(outcome);
+	if (uncertain) throw uncertainWrite(ctx, api, request, uncertain);
 	if (!outcome.response) {
 		throw apiError(ctx, {
 			message: `Could not reach ${api.name} (${outcome.failure.code}) after ${outcome.attempts} attempt(s)${where}`,
@@ -82,7 +103,10 @@ export async function callApi<S extends z.ZodTypeAny>(
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw api.mapError(ctx, response, request);
 	}
-	const parsed = parseJsonText(response.body);
+	// A write may answer with no body at all (204 No Content): nothing to parse.
+	const noBody =
+		request.method !== undefined && request.method !== 'GET' && response.body.trim() === '';
+	const parsed = noBody ? { ok: true as const, value: undefined } : parseJsonText(response.body);
 	if (!parsed.ok) {
 		throw apiError(ctx, {
 			message: `${api.name} answered ${label} with ${BODY_PROBLEM_TEXT[parsed.problem]}${where}`,
@@ -101,6 +125,55 @@ export async function callApi<S extends z.ZodTypeAny>(
 		});
 	}
 	return checked.data;
+}
+
+/** HTTP answers a gateway gives when it may have passed the request on: the write may have happened. */
+const GATEWAY_STATUS = new Set([502, 504]);
+
+/** Why a write's outcome cannot be told, or undefined when it can. */
+function uncertainty(outcome: Outcome): string | undefined {
+	if (!outcome.response) {
+		const { code, message } = outcome.failure;
+		if (NOT_SENT_CODES.has(code)) return undefined;
+		return `The connection failed after the request was sent (${code}: ${message})`;
+	}
+	const status = outcome.response.statusCode;
+	if (GATEWAY_STATUS.has(status)) {
+		return `A gateway answered HTTP ${status} after the request was sent`;
+	}
+	if (status >= 200 && status < 300) {
+		const parsed = parseJsonText(outcome.response.body);
+		if (!parsed.ok) return `The answer was ${BODY_PROBLEM_TEXT[parsed.problem]}`;
+	}
+	return undefined;
+}
+
+/** The error of a write that may or may not have happened: it says so, and what to do. */
+function uncertainWrite(
+	ctx: ApiContext,
+	api: ApiDefinition,
+	request: ApiRequest<z.ZodTypeAny>,
+	reason: string,
+): NodeApiError {
+	const error = apiError(ctx, {
+		message: `${api.name} may have ${request.once!.did}, but did not confirm it${itemSuffix(request.itemIndex)}`,
+		description: `${reason}. The write may have happened: it was not sent again, so as not to do it twice. ${request.once!.advice} (${requestLabel(request)})`,
+		itemIndex: request.itemIndex,
+	});
+	error.context.writeUncertain = true;
+	return error;
+}
+
+/** Whether an error is a write that may have happened (see `ApiRequest.once`). */
+export const isUncertainWrite = (error: unknown): boolean =>
+	error instanceof NodeApiError && error.context.writeUncertain === true;
+
+/** A promise's outcome as a value: the value, or the error it failed with. */
+export async function settled<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+	return await promise.then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
 }
 
 /** Base URLs read once per node run (credentials are decrypted on every read). */

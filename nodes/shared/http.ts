@@ -46,15 +46,32 @@ export interface HttpCall {
 	/** Full URL, query string already encoded (see `withQuery`). */
 	url: string;
 	/** Already serialised: it is sent (and signed) exactly as given. */
-	body?: string;
+	body?: string | Buffer;
 	headers?: Record<string, string>;
 	timeoutMs?: number;
 	retry?: RetryPolicy;
 	/** Awaited before every attempt, retries included (a rate limiter). */
 	beforeAttempt?: () => Promise<void>;
+	/**
+	 * `once`: a write that must not happen twice (a POST that creates). It is sent again only when it
+	 * provably did not take effect (WRITE_SAFE_STATUS, WRITE_SAFE_NETWORK_CODES). Default `safe`:
+	 * reads and idempotent writes, retried on every retryable failure.
+	 */
+	repeat?: 'safe' | 'once';
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/** Answers given before the request was processed: a write answered so did not happen. */
+export const WRITE_SAFE_STATUS = new Set([429, 503]);
+
+/**
+ * Failures before a connection was made: nothing was sent, so no write happened. Of these, only a
+ * name lookup that failed for now is retried (as for reads); a refused connection or an unknown
+ * host is a setup problem, answered at once.
+ */
+export const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const WRITE_SAFE_NETWORK_CODES = new Set(['EAI_AGAIN']);
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ETIMEDOUT',
@@ -167,9 +184,10 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 		} catch (error) {
 			failure = networkFailureOf(error);
 		}
+		const once = call.repeat === 'once';
 		const retryable = response
-			? RETRYABLE_STATUS.has(response.statusCode)
-			: RETRYABLE_NETWORK_CODES.has(failure!.code);
+			? (once ? WRITE_SAFE_STATUS : RETRYABLE_STATUS).has(response.statusCode)
+			: (once ? WRITE_SAFE_NETWORK_CODES : RETRYABLE_NETWORK_CODES).has(failure!.code);
 		if (retryable && canRetry) {
 			const wait = backoffMs(policy, attempt, response?.headers);
 			if (Date.now() - started + wait <= policy.maxTotalMs) {

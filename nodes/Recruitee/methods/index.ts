@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { disqualifyReasons, offerStages } from '../helpers/lookups';
 import { recordsWithId, recruiteeGet } from '../transport';
 
 const APP_URL = 'https://app.recruitee.com/#';
@@ -74,6 +75,24 @@ export const listSearch = {
 };
 
 export const loadOptions = {
+	/** The stages of the offer chosen in "Offer" (none until one is chosen). */
+	async getOfferStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const raw = this.getCurrentNodeParameter('offerId', { extractValue: true });
+		const id = String(raw ?? '').trim();
+		if (!/^\d+$/.test(id)) return [];
+		return (await offerStages(this, Number(id))).map((stage) => ({
+			name: stage.category ? `${stage.name} (${stage.category})` : stage.name,
+			value: stage.id,
+		}));
+	},
+
+	async getDisqualifyReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await disqualifyReasons(this)).map((reason) => ({
+			name: reason.name,
+			value: reason.id,
+		}));
+	},
+
 	async getOffers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await offers(this)).map((offer) => ({
 			name: offerLabel(offer),

@@ -75,6 +75,14 @@ function errorText(body: string): string | undefined {
 			)
 			.join('; ');
 	}
+	if (isRecord(value.errors)) {
+		// Rails style: {"errors": {"name": ["can't be blank"]}}
+		return Object.entries(value.errors)
+			.map(([field, problems]) =>
+				[field, ...(Array.isArray(problems) ? problems : [problems])].map(String).join(' '),
+			)
+			.join('; ');
+	}
 	if (typeof value.message === 'string') return value.message;
 	return JSON.stringify(value).slice(0, 300);
 }
@@ -124,6 +132,24 @@ const recruitee: ApiDefinition = {
 	baseUrl: cachedPerRun(loadCompanyBaseUrl),
 	mapError: mapErrorResponse,
 };
+
+/**
+ * A write to Recruitee, its answer checked like a read's: a JSON body (`json`, serialised once) or a
+ * body built by the caller (a multipart upload, with its Content-Type). A POST that creates passes
+ * `once` (see ApiRequest): it is never repeated blindly.
+ */
+export async function recruiteeSend<S extends z.ZodTypeAny>(
+	ctx: ApiContext,
+	request: ApiRequest<S> & { json?: IDataObject },
+): Promise<z.infer<S>> {
+	const { json, ...rest } = request;
+	if (json === undefined) return await callApi(ctx, recruitee, rest);
+	return await callApi(ctx, recruitee, {
+		...rest,
+		body: JSON.stringify(json),
+		headers: { 'Content-Type': 'application/json' },
+	});
+}
 
 /** GET a Recruitee route, check the envelope, map every failure to a clear NodeApiError. */
 export async function recruiteeGet<S extends z.ZodTypeAny>(

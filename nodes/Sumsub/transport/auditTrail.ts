@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiContext, Query } from '../../shared/http';
+import { settled } from '../../shared/api';
 import { apiError } from '../../shared/http';
 import type { CursorPage } from '../../shared/paging';
 import { collectCursor, collectPages } from '../../shared/paging';
@@ -133,11 +134,9 @@ export function listPages(
 	return async (marker, size) => {
 		if (marker === undefined) return await get({ ...filters, limit: size });
 		if (!markerAlone) {
-			// undefined: Sumsub refused the filters next to the marker; any other failure fails the page.
-			const page = await get({ ...filters, forwardMarker: marker, limit: size }).catch(
-				async (error: unknown) => await (refusedFilters(error) ? undefined : Promise.reject(error)),
-			);
-			if (page) return page;
+			const page = await settled(get({ ...filters, forwardMarker: marker, limit: size }));
+			if ('value' in page) return page.value;
+			if (!refusedFilters(page.error)) throw page.error;
 			markerAlone = true;
 			ctx.logger.warn(
 				'Sumsub refused filters next to forwardMarker (HTTP 400): reading on with the marker alone; every event is still checked against the filters',

@@ -1,0 +1,223 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { ApiContext } from '../../shared/http';
+import { isRecord } from '../../shared/records';
+import type { HttpSettings } from '../../shared/reliability';
+import { itemSuffix } from '../../shared/validation';
+import { recordsWithId, recordWithId, recruiteeGet } from '../transport';
+
+/** The reads a write needs: who has this email, where a candidate is placed, an offer's stages. */
+
+export interface Reads {
+	itemIndex: number;
+	http?: HttpSettings;
+}
+
+const candidateList = z.object({ candidates: recordsWithId });
+const candidateDetail = z.object({ candidate: recordWithId });
+
+/** How many candidates one email look-up reads: the same address on more is a data problem. */
+const EMAIL_LOOKUP_LIMIT = 100;
+
+/**
+ * The candidates that have `email` among their emails (ignoring case), oldest first. Recruitee's
+ * candidate list searches names and emails with `query`; the exact address is checked here.
+ */
+export async function candidatesWithEmail(
+	ctx: ApiContext,
+	email: string,
+	reads: Reads,
+): Promise<IDataObject[]> {
+	const wanted = email.trim().toLowerCase();
+	const body = await recruiteeGet(ctx, {
+		path: '/candidates',
+		query: { query: email.trim(), limit: EMAIL_LOOKUP_LIMIT, offset: 0 },
+		schema: candidateList,
+		itemIndex: reads.itemIndex,
+		http: reads.http,
+	});
+	return body.candidates
+		.filter(
+			(c) =>
+				Array.isArray(c.emails) && c.emails.some((e) => String(e).trim().toLowerCase() === wanted),
+		)
+		.sort((a, b) => a.id - b.id);
+}
+
+/** A candidate with every field (GET /candidates/:id). */
+export async function candidateById(
+	ctx: ApiContext,
+	id: number,
+	reads: Reads,
+): Promise<IDataObject & { id: number }> {
+	const body = await recruiteeGet(ctx, {
+		path: `/candidates/${id}`,
+		schema: candidateDetail,
+		itemIndex: reads.itemIndex,
+		http: reads.http,
+		notFound: `No candidate with ID ${id} in this company`,
+	});
+	return body.candidate;
+}
+
+const placementsOf = (candidate: IDataObject): IDataObject[] =>
+	Array.isArray(candidate.placements) ? candidate.placements.filter(isRecord) : [];
+
+/** The candidate's placement on an offer, if any. */
+export function placementOn(candidate: IDataObject, offerId: number): IDataObject | undefined {
+	return placementsOf(candidate).find((p) => Number(p.offer_id) === offerId);
+}
+
+/** The candidate's placement on an offer, or an error saying the candidate is not on it. */
+export function requirePlacement(
+	ctx: ApiContext,
+	candidate: IDataObject,
+	offerId: number,
+	itemIndex: number,
+): IDataObject & { id: number } {
+	const placement = placementOn(candidate, offerId);
+	if (!placement || typeof placement.id !== 'number') {
+		const on = placementsOf(candidate).map((p) => p.offer_id);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Candidate ${String(candidate.id)} is not on offer ${offerId}${itemSuffix(itemIndex)}`,
+			{
+				itemIndex,
+				description: on.length
+					? `The candidate is on offer(s) ${on.join(', ')}. Choose one of them, or assign the candidate to this offer first (Candidate → Assign to Offer).`
+					: 'The candidate is on no offer. Assign the candidate to this offer first (Candidate → Assign to Offer).',
+			},
+		);
+	}
+	return placement as IDataObject & { id: number };
+}
+
+const offerDetail = z.object({ offer: recordWithId });
+
+export interface Stage {
+	id: number;
+	name: string;
+	category?: string;
+}
+
+/** The stages of an offer's pipeline, in order (a talent pool has none), read once per run. */
+const stagesPerRun = new WeakMap<object, Map<number, Promise<Stage[]>>>();
+
+export async function offerStages(
+	ctx: ApiContext,
+	offerId: number,
+	reads: Partial<Reads> = {},
+): Promise<Stage[]> {
+	let perOffer = stagesPerRun.get(ctx);
+	if (!perOffer) stagesPerRun.set(ctx, (perOffer = new Map()));
+	let stages = perOffer.get(offerId);
+	if (!stages) {
+		stages = recruiteeGet(ctx, {
+			path: `/offers/${offerId}`,
+			schema: offerDetail,
+			itemIndex: reads.itemIndex,
+			http: reads.http,
+			notFound: `No offer with ID ${offerId} in this company`,
+		}).then(({ offer }) => {
+			const template = isRecord(offer.pipeline_template) ? offer.pipeline_template : {};
+			const list = Array.isArray(template.stages) ? template.stages.filter(isRecord) : [];
+			return list
+				.filter((s) => typeof s.id === 'number')
+				.map((s) => ({
+					id: s.id as number,
+					name: String(s.name ?? s.id),
+					category: s.category as string,
+				}));
+		});
+		stages.catch(() => perOffer!.delete(offerId));
+		perOffer.set(offerId, stages);
+	}
+	return await stages;
+}
+
+/**
+ * One of `choices` from a list parameter: its ID (from the list), or its name (from an expression,
+ * ignoring case). None: an error naming the field and listing the choices.
+ */
+function chosen<T extends { id: number; name: string }>(
+	ctx: ApiContext,
+	choices: T[],
+	raw: unknown,
+	reads: Reads,
+	what: { field: string; notOne: string; listing: string },
+): T {
+	const given = String(raw ?? '').trim();
+	const found = /^\d+$/.test(given)
+		? choices.find((c) => c.id === Number(given))
+		: choices.find((c) => c.name.toLowerCase() === given.toLowerCase());
+	if (found) return found;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Invalid parameter "${what.field}": ${given === '' ? 'it is empty' : `${JSON.stringify(given)} is not ${what.notOne}`}${itemSuffix(reads.itemIndex)}`,
+		{
+			itemIndex: reads.itemIndex,
+			description: choices.length
+				? `${what.listing}: ${choices.map((c) => `${c.name} (${c.id})`).join(', ')}.`
+				: `${what.listing}: none.`,
+		},
+	);
+}
+
+/** The stage of an offer from a "Stage" parameter (ID or name); not one of its stages: an error. */
+export async function stageOf(
+	ctx: ApiContext,
+	offerId: number,
+	raw: unknown,
+	reads: Reads,
+): Promise<Stage> {
+	return chosen(ctx, await offerStages(ctx, offerId, reads), raw, reads, {
+		field: 'Stage',
+		notOne: `a stage of offer ${offerId}`,
+		listing: `The stages of offer ${offerId} (a talent pool has none)`,
+	});
+}
+
+const reasonList = z.object({ disqualify_reasons: recordsWithId });
+
+export interface Reason {
+	id: number;
+	name: string;
+}
+
+/** The company's disqualify reasons (GET /disqualify_reasons), read once per run. */
+const reasonsPerRun = new WeakMap<object, Promise<Reason[]>>();
+
+export async function disqualifyReasons(
+	ctx: ApiContext,
+	reads: Partial<Reads> = {},
+): Promise<Reason[]> {
+	let reasons = reasonsPerRun.get(ctx);
+	if (!reasons) {
+		reasons = recruiteeGet(ctx, {
+			path: '/disqualify_reasons',
+			schema: reasonList,
+			itemIndex: reads.itemIndex,
+			http: reads.http,
+		}).then(({ disqualify_reasons }) =>
+			disqualify_reasons.map((r) => ({ id: r.id, name: String(r.name ?? r.id) })),
+		);
+		reasons.catch(() => reasonsPerRun.delete(ctx));
+		reasonsPerRun.set(ctx, reasons);
+	}
+	return await reasons;
+}
+
+/** A reason from a "Reason" parameter (ID or name); not one of the company's: an error. */
+export async function disqualifyReasonOf(
+	ctx: ApiContext,
+	raw: unknown,
+	reads: Reads,
+): Promise<Reason> {
+	return chosen(ctx, await disqualifyReasons(ctx, reads), raw, reads, {
+		field: 'Reason',
+		notOne: 'a disqualify reason of this company',
+		listing: 'The disqualify reasons',
+	});
+}
