@@ -1,8 +1,8 @@
 'use strict';
 // Issue 19: what a trigger emits around the moment it starts (first activation, a change of event
 // or filters, Backfill), through n8n-core's poll path against the sandboxes, for every kind of
-// source: Recruitee New Candidate (candidate search, ms times), Recruitee Candidate Moved to Stage
-// (audit log, whole-second times), Sumsub on both endpoints (ms times). Records are put before the
+// source: Recruitee New Candidate (candidate search) and Candidate Moved to Stage (audit log), both
+// with whole-second times, Sumsub on both endpoints (millisecond times). Records are put before the
 // activation (in the overlap the next poll re-reads, on its border, in the lag, in the activation's
 // own second just before it) and after it (in that same second, later, written late), and the
 // polls go across the boundary: only what was created from the activation on is emitted, each
@@ -74,7 +74,8 @@ const SOURCES = {
 	'Recruitee, New Candidate': recruiteeSource({ event: 'newCandidate' }, undefined, {
 		// Another event of the same trigger before the change.
 		otherParameters: { event: 'auditLogEvent' },
-		wholeSeconds: false,
+		// Search hits give created_at to the second.
+		wholeSeconds: true,
 		add: (ms) => recruitee.addCandidate({ created_at: ms, name: `Activation Test ${++serial}`, audit: false }).id,
 	}),
 	'Recruitee, Candidate Moved to Stage': recruiteeSource({ event: 'candidateMoved' }, { event: 'candidateDisqualified' }, {
@@ -124,16 +125,17 @@ describe.each(Object.entries(SOURCES))('%s', (_name, source) => {
 		clearRequests();
 		expect(await activate()).toBeNull();
 
-		// Same second as the activation, at it and after it; the audit log records the second only,
-		// which begins before the activation: those are passed over with the ones before it.
+		// Same second as the activation, at it and after it. Recruitee gives the second only, which
+		// begins before the activation: those are passed over with the ones before it.
 		const sameSecond = add(A, A + 1);
+		const nextSecond = add(second(A) + 1_000);
 		// Written after the activation, with a time before it (indexed late): never emitted.
 		add(A - 2_000);
 		clock.set(A + 60_000);
 		const later = add(A + 10_000, A + 30_000);
 		const inLag = add(clock.now() - 1_000);
 		const first = await active.current.poll();
-		expect(source.ids(first)).toEqual([...(source.wholeSeconds ? [] : sameSecond), ...later]);
+		expect(source.ids(first)).toEqual([...(source.wholeSeconds ? [] : sameSecond), ...nextSecond, ...later]);
 
 		// Written late, inside the overlap after the activation: emitted once, by the next poll.
 		const late = add(A + 50_000);
@@ -174,7 +176,7 @@ describe.each(Object.entries(SOURCES))('%s', (_name, source) => {
 		const inWindow = add(start + 1_000, A - 1_200e3, A - source.lagMs - 1_000);
 		const inLag = add(A - source.lagMs / 2, A - 1);
 		const p = poller({ ...source.parameters, options: { backfillHours: 1 } });
-		// The audit log's second of the window's start begins before it: that entry is left out.
+		// Recruitee gives the second only: the one of the window's start begins before it, left out.
 		expect(source.ids(await p.poll())).toEqual([...(source.wholeSeconds ? [] : atStart), ...inWindow]);
 		clock.advance(60_000);
 		const after = add(A + 10_000);
@@ -223,7 +225,7 @@ test('Recruitee New Candidate, in an offer: the filter change to another offer s
 		staticData: p.saved(),
 	});
 	expect(await changed.poll()).toBeNull();
-	const after = inSecond(clock.now() + 1);
+	const after = inSecond(clock.now() + 1_000);
 	clock.advance(60_000);
 	expect((await changed.poll()).map((i) => i.json.id)).toEqual([after]);
 });
