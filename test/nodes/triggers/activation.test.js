@@ -166,6 +166,24 @@ describe.each(Object.entries(SOURCES))('%s', (_name, source) => {
 		await acrossActivation(() => active.current.poll());
 	});
 
+	test('a poll in the seconds after the activation, its window all before it: reads nothing, changes nothing', async () => {
+		const A = clock.now() + 400;
+		clock.set(A);
+		add(A - 1);
+		const p = poller(source.parameters);
+		expect(await p.poll()).toBeNull();
+		const saved = p.saved();
+		// The window now ends after the cursor but before the activation's second.
+		clock.set(A + source.lagMs - 1_000);
+		clearRequests();
+		expect(await p.poll()).toBeNull();
+		expect([...recruitee.requests, ...sumsub.requests]).toEqual([]);
+		expect(p.saved()).toEqual(saved);
+		const after = add(second(A) + 1_000);
+		clock.advance(60_000);
+		expect(source.ids(await p.poll())).toEqual(after);
+	});
+
 	test('Backfill emits exactly its window before the activation, each record once', async () => {
 		// Half an hour into this test's hour: the window holds none of the other tests' records.
 		const A = clock.now() + 1_800e3 + 400;
