@@ -51,17 +51,19 @@ export class SumsubTrigger implements INodeType {
 				name: 'endpoint',
 				type: 'options',
 				default: 'legacy',
+				description:
+					"Which of Sumsub's two audit trail endpoints to poll. Both are paid features that Sumsub may need to enable for the account.",
 				options: [
 					{
-						name: 'Audit Trail Events (Every Account)',
+						name: 'Audit Trail Events',
 						value: 'legacy',
 						description:
-							'Newest first, one-second resolution: re-reads a short overlap and drops what it already emitted',
+							'Newest first, events without IDs: re-reads a short overlap and drops what it already emitted',
 					},
 					{
-						name: 'Audit Trail Events List (Paid Add-On)',
+						name: 'Audit Trail Events List',
 						value: 'list',
-						description: 'Oldest first by event ID: follows the event IDs',
+						description: 'Oldest first by event ID, by forward marker: follows the event IDs',
 					},
 				],
 			},

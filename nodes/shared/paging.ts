@@ -13,6 +13,22 @@ export interface Page<T> {
 	total?: number;
 }
 
+/** What of a page is output, and whether the list ends with it. */
+export interface Selection<T> {
+	records: T[];
+	/**
+	 * The records that follow are outside what was asked (past the end of a time window, say): read
+	 * no further page.
+	 */
+	last?: boolean;
+}
+
+/**
+ * Picks (and may reshape) what of a page is output. Paging itself (offsets, short pages, duplicates,
+ * stalls) goes by the records as the API sent them, so a page of which nothing is kept is no stall.
+ */
+export type Select<T> = (records: T[]) => Selection<T>;
+
 export interface PagingProgress {
 	pages: number;
 	records: number;
@@ -36,6 +52,8 @@ export interface PagingOptions<T> {
 	idOf?: (record: T) => string | number;
 	/** The error to throw when a full page brings nothing new (the API is not paging). */
 	stalled: (progress: PagingProgress) => Error;
+	/** What of each page is output (all of it without). */
+	select?: Select<T>;
 }
 
 const fingerprint = (record: unknown): string => JSON.stringify(record) ?? '';
@@ -69,7 +87,7 @@ async function fetchWithProgress<T>(fetch: () => Promise<T>, progress: PagingPro
  * error, never an endless loop or a silent partial list.
  */
 export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
-	const { limit, style } = options;
+	const { limit, style, idOf } = options;
 	const out: T[] = [];
 	const seen = new Set<string | number>();
 	const progress: PagingProgress = { pages: 0, records: 0 };
@@ -84,30 +102,37 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 		const request = { offset, page: progress.pages + 1, size };
 		const page = await fetchWithProgress(() => options.fetch(request), progress);
 		progress.pages++;
-		let fresh = 0;
-		for (const record of page.records) {
-			if (options.idOf) {
-				const id = options.idOf(record);
-				if (seen.has(id)) continue;
+		const received = page.records;
+		let fresh = received;
+		let stalled: boolean;
+		if (idOf) {
+			fresh = received.filter((record) => {
+				const id = idOf(record);
+				if (seen.has(id)) return false;
 				seen.add(id);
-			}
-			fresh++;
-			if (limit === undefined || out.length < limit) out.push(record);
+				return true;
+			});
+			stalled = fresh.length === 0;
+		} else {
+			const first = received.length ? fingerprint(received[0]) : undefined;
+			stalled = first !== undefined && first === previousFirst;
+			previousFirst = first ?? previousFirst;
 		}
-		if (!options.idOf && page.records.length) {
-			const first = fingerprint(page.records[0]);
-			if (first === previousFirst) fresh = 0;
-			previousFirst = first;
+		const chosen = options.select ? options.select(fresh) : { records: fresh };
+		for (const record of chosen.records) {
+			if (limit !== undefined && out.length >= limit) break;
+			out.push(record);
 		}
 		progress.records = out.length;
+		if (chosen.last) break;
 		if (page.total === undefined) {
-			if (page.records.length < size) break;
-		} else if (offset + page.records.length >= page.total || page.records.length === 0) {
+			if (received.length < size) break;
+		} else if (offset + received.length >= page.total || received.length === 0) {
 			// With a total, a short page is not the end: the API may cap the page size below ours.
 			break;
 		}
-		if (fresh === 0) throw options.stalled(progress);
-		offset += page.records.length;
+		if (stalled) throw options.stalled(progress);
+		offset += received.length;
 	}
 	return out;
 }
@@ -126,6 +151,8 @@ export interface CursorOptions<T> {
 	stalled: (progress: PagingProgress) => Error;
 	/** Largest page the API serves; with a limit, smaller pages are asked near the end. */
 	maxPageSize: number;
+	/** What of each page is output (all of it without). */
+	select?: Select<T>;
 }
 
 /** Follows a forward cursor until the API gives none (or the limit is reached), all-or-error. */
@@ -142,14 +169,19 @@ export async function collectCursor<T>(options: CursorOptions<T>): Promise<T[]> 
 		const at = cursor;
 		const page = await fetchWithProgress(() => options.fetch(at, size), progress);
 		progress.pages++;
-		for (const record of page.records) {
+		const fresh = page.records.filter((record) => {
 			const id = options.idOf(record);
-			if (seen.has(id)) continue;
+			if (seen.has(id)) return false;
 			seen.add(id);
+			return true;
+		});
+		const chosen = options.select ? options.select(fresh) : { records: fresh };
+		for (const record of chosen.records) {
 			out.push(record);
 			if (limit !== undefined && out.length >= limit) return out;
 		}
 		progress.records = out.length;
+		if (chosen.last) return out;
 		cursor = page.next || undefined;
 		if (cursor !== undefined) {
 			if (cursors.has(cursor)) throw options.stalled(progress);

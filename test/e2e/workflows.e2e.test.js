@@ -11,8 +11,19 @@ const { exampleCredentials } = require('../../scripts/lib/n8n');
 
 let recruitee;
 let sumsub;
+/** Sandboxes whose list endpoint treats filters next to a forwardMarker otherwise (issue 11). */
+let markerIgnores;
+let markerRefuses;
 let today;
 let result;
+
+/** A Sumsub credential reaching `sandbox` (with another secret key, to see it refused). */
+const sumsubCredential = (id, name, sandbox, secretKey = sandbox.secretKey) => ({
+	id,
+	name,
+	type: 'sumsubApi',
+	data: { appToken: sandbox.appToken, secretKey, baseUrl: sandbox.url },
+});
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
@@ -20,6 +31,8 @@ const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
 beforeAll(async () => {
 	recruitee = await recruiteeSandbox.start();
 	sumsub = await sumsubSandbox.start();
+	markerIgnores = await sumsubSandbox.start({ markerFilters: 'ignored' });
+	markerRefuses = await sumsubSandbox.start({ markerFilters: 'rejected' });
 	// The examples ask for "the last day": sandboxes whose data is around today.
 	today = {
 		recruitee: await recruiteeSandbox.start({ now: Date.now() }),
@@ -33,18 +46,10 @@ beforeAll(async () => {
 			type: 'recruiteeApi',
 			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
 		},
-		{
-			id: 'e2eSumsubCred',
-			name: 'Sumsub e2e',
-			type: 'sumsubApi',
-			data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url },
-		},
-		{
-			id: 'e2eSumsubBadSecret',
-			name: 'Sumsub e2e, wrong secret',
-			type: 'sumsubApi',
-			data: { appToken: sumsub.appToken, secretKey: 'not-the-secret', baseUrl: sumsub.url },
-		},
+		sumsubCredential('e2eSumsubCred', 'Sumsub e2e', sumsub),
+		sumsubCredential('e2eSumsubMarkerIgnores', 'Sumsub e2e, marker ignores filters', markerIgnores),
+		sumsubCredential('e2eSumsubMarkerRefuses', 'Sumsub e2e, filters refused next to a marker', markerRefuses),
+		sumsubCredential('e2eSumsubBadSecret', 'Sumsub e2e, wrong secret', sumsub, 'not-the-secret'),
 	]);
 	result = await importAndRun([
 		path.join(__dirname, 'workflows', 'recruitee.json'),
@@ -54,7 +59,8 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-	await Promise.all([recruitee, sumsub, today?.recruitee, today?.sumsub].map((s) => s?.close()));
+	const sandboxes = [recruitee, sumsub, markerIgnores, markerRefuses, today?.recruitee, today?.sumsub];
+	await Promise.all(sandboxes.map((s) => s?.close()));
 });
 
 /** The sandbox's own answer, the oracle. */
@@ -210,8 +216,43 @@ describe('Sumsub in n8n', () => {
 		expect(items).toHaveLength(legacy.length);
 		expect(items.map((e) => e.id)).toEqual([...items.map((e) => e.id)].sort());
 		expect(items.some((e) => e.userAgent === null)).toBe(true);
-		const markers = requestsTo(sumsub, '/list').filter((r) => r.query.forwardMarker);
+		const markers = requestsTo(sumsub, '/list').filter((r) => r.query.forwardMarker && r.query.limit === '1000');
 		expect(markers.length).toBe(Math.ceil(items.length / 1000) - 1);
+		for (const request of markers) {
+			expect(request.query).toMatchObject({ from: '2026-11-18 12:00:00', to: '2026-11-19 12:00:00' });
+		}
+	});
+
+	// Issue 11: each plausible behaviour of a forwardMarker (see test/sandbox/README.md), in the real n8n.
+	describe.each([
+		['List filtered', 'the marker carries the filters', () => sumsub],
+		['List filtered, marker ignores filters', 'the marker is a position and later filters are ignored', () => markerIgnores],
+		['List filtered, filters refused next to marker', 'filters next to a marker are refused (400)', () => markerRefuses],
+	])('list endpoint, one activity over 12 hours in pages of 100: %s (%s)', (node, _, sandboxOf) => {
+		const window = { activity: 'subject:loaded:applicant', from: '2026-11-18 12:00:00', to: '2026-11-19 00:00:00' };
+
+		test('exactly the matching events, each once, oldest first', async () => {
+			const oracle = await sumsubOracle(`/resources/auditTrailEvents?${new URLSearchParams({ ...window, limit: '20000' })}`);
+			const { items, error } = run(node);
+			expect(error).toBeUndefined();
+			expect(oracle.items.length).toBeGreaterThan(200);
+			const key = (e) => `${e.ts}|${e.correlationId}`;
+			expect(items.map(key).sort()).toEqual(oracle.items.map(key).sort());
+			expect(items.map((e) => e.id)).toEqual([...new Set(items.map((e) => e.id))].sort());
+		});
+
+		test('the pages the node asked for', () => {
+			const pages = requestsTo(sandboxOf(), '/list').filter((r) => r.query.limit === '100');
+			expect(pages.length).toBeGreaterThan(2);
+			expect(pages[0].query).toEqual({ ...window, limit: '100' });
+			const later = pages.slice(1);
+			if (sandboxOf() === markerRefuses) {
+				expect(later[0]).toMatchObject({ status: 400, query: { ...window, forwardMarker: expect.any(String) } });
+				for (const r of later.slice(1)) expect(Object.keys(r.query).sort()).toEqual(['forwardMarker', 'limit']);
+			} else {
+				for (const r of later) expect(r.query).toEqual({ ...window, forwardMarker: expect.any(String), limit: '100' });
+			}
+		});
 	});
 
 	test('an activity and a date given by expressions', () => {

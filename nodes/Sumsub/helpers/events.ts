@@ -75,9 +75,14 @@ export function tsToIso(ts: unknown): string | null {
 /**
  * One output item per event, the same shape from both endpoints: `id` ("" from the legacy endpoint,
  * which has none), every documented field present (absent or null → ""), `tsIso`, the event time as
- * ISO 8601 UTC, then any field Sumsub adds, kept. With `emptyAsNull`, every "" becomes null.
+ * ISO 8601 UTC (given when the caller has it already), then any field Sumsub adds, kept. With
+ * `emptyAsNull`, every "" becomes null.
  */
-export function normalizeEvent(event: IDataObject, emptyAsNull: boolean): IDataObject {
+export function normalizeEvent(
+	event: IDataObject,
+	emptyAsNull: boolean,
+	tsIso: string | null = tsToIso(event.ts),
+): IDataObject {
 	// One literal, so every item has the same object shape (pages hold 20,000 events).
 	const out: IDataObject = {
 		id: text(event.id),
@@ -93,7 +98,7 @@ export function normalizeEvent(event: IDataObject, emptyAsNull: boolean): IDataO
 		externalUserId: text(event.externalUserId),
 		imageId: text(event.imageId),
 		description: text(event.description),
-		tsIso: tsToIso(event.ts),
+		tsIso,
 	};
 	for (const key in event) {
 		if (KNOWN_FIELDS.has(key)) continue;

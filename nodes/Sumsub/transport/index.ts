@@ -90,7 +90,7 @@ function mapErrorResponse(
 	if (status === 403) {
 		return fail([
 			'Sumsub refused access',
-			'The App Token may lack the permission, or the account may not have this feature (the audit trail list endpoint is a paid add-on: choose the legacy endpoint in "Source").',
+			'The App Token may lack the permission, or the account may not have this feature. Both audit trail endpoints are features Sumsub enables per account, at an additional cost: ask Sumsub to enable the one chosen in "Source", or choose the other one.',
 		]);
 	}
 	return fail(statusWording(sumsub, status, request, HINTS));

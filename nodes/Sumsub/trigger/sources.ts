@@ -2,20 +2,17 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { z } from 'zod';
 
 import type { PollSource, Stamp, WindowRead } from '../../shared/polling';
 import { ascending } from '../../shared/polling';
 import { tsToIso } from '../helpers/events';
-import { sumsubRequest } from '../transport';
-import { eventList, LEGACY_PATH, LIST_PATH } from '../transport/auditTrail';
+import type { AuditTrailQuery } from '../transport/auditTrail';
+import { eventSelector, legacyEventsPage, listPages } from '../transport/auditTrail';
 
 /** Pages a poll reads at most; the rest waits for the next poll. */
 export const MAX_PAGES_PER_POLL = 20;
 export const LEGACY_POLL_PAGE = 1000;
 export const LIST_POLL_PAGE = 1000;
-
-const page = z.object({ items: eventList, forwardMarker: z.string().nullish() });
 
 export type Endpoint = 'legacy' | 'list';
 
@@ -37,6 +34,13 @@ export function stampOf(e: IDataObject): Stamp {
 	return { id, time: timeOf(e) };
 }
 
+/** The query of one window: the user's filters and the window in whole seconds. */
+const windowQuery = (filters: TriggerFilters, from: number, to: number): AuditTrailQuery => ({
+	...filters,
+	from: sumsubSecond(from),
+	to: sumsubSecond(to),
+});
+
 /**
  * Legacy endpoint, newest first by offset: a window that does not fit in the page cap is halved
  * (from its end) until it does, and the poll reads up to there; the next poll goes on.
@@ -49,22 +53,16 @@ async function readLegacy(
 ): Promise<WindowRead<IDataObject>> {
 	let end = to;
 	for (;;) {
+		const query = windowQuery(filters, from, end);
+		const select = eventSelector(ctx, query, 'newestFirst');
 		const records: IDataObject[] = [];
 		let complete = false;
 		for (let n = 0; n < MAX_PAGES_PER_POLL; n++) {
-			const body = await sumsubRequest(ctx, {
-				path: LEGACY_PATH,
-				query: {
-					...filters,
-					from: sumsubSecond(from),
-					to: sumsubSecond(end),
-					limit: LEGACY_POLL_PAGE,
-					offset: n * LEGACY_POLL_PAGE,
-				},
-				schema: page,
-			});
-			records.push(...body.items);
-			if (body.items.length < LEGACY_POLL_PAGE) {
+			const size = LEGACY_POLL_PAGE;
+			const items = await legacyEventsPage(ctx, query, { offset: n * size, size }, {});
+			const chosen = select(items);
+			records.push(...chosen.records);
+			if (items.length < size || chosen.last) {
 				complete = true;
 				break;
 			}
@@ -90,22 +88,26 @@ async function readList(
 	from: number,
 	to: number,
 ): Promise<WindowRead<IDataObject>> {
+	const query = windowQuery(filters, from, to);
+	const page = listPages(ctx, query, {});
+	const select = eventSelector(ctx, query, 'oldestFirst');
 	const records: IDataObject[] = [];
+	// How far the pages got: the newest time read inside the window, kept or not (an endpoint that
+	// ignores the filters next to a marker fills the pages with events the poll drops).
+	let reached = from;
 	let marker: string | undefined;
 	for (let n = 0; n < MAX_PAGES_PER_POLL; n++) {
-		const body = await sumsubRequest(ctx, {
-			path: LIST_PATH,
-			query: marker
-				? { forwardMarker: marker, limit: LIST_POLL_PAGE }
-				: { ...filters, from: sumsubSecond(from), to: sumsubSecond(to), limit: LIST_POLL_PAGE },
-			schema: page,
-		});
-		records.push(...body.items);
-		marker = body.forwardMarker ?? undefined;
-		if (!marker) return { records: ascending(records, stampOf), until: to };
+		const { records: items, next } = await page(marker, LIST_POLL_PAGE);
+		const chosen = select(items);
+		records.push(...chosen.records);
+		marker = next;
+		if (!marker || chosen.last) return { records: ascending(records, stampOf), until: to };
+		for (const item of items) {
+			const time = timeOf(item);
+			if (time <= to && time > reached) reached = time;
+		}
 	}
-	const sorted = ascending(records, stampOf);
-	return { records: sorted, until: sorted.length ? stampOf(sorted[sorted.length - 1]).time : from };
+	return { records: ascending(records, stampOf), until: reached };
 }
 
 export function sourceFor(

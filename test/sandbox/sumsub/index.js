@@ -17,9 +17,23 @@ const { createSandbox, createRng, reply, intParam, lowerBound } = require('../ki
 const D = require('./data');
 
 /**
+ * What the list endpoint does with filters next to a `forwardMarker`. Sumsub's docs say to give the
+ * filters on the first request and the marker on the next ones; they do not say what the marker
+ * carries, so each plausible behaviour is a mode:
+ * - `carried` (a): the marker carries the first request's filters; a later request may repeat them
+ *   (the same values), different ones are refused with 400.
+ * - `position` (b): the marker is a position only; each request is filtered by its own parameters
+ *   (a request without them gets Sumsub's defaults: since yesterday, until now, any activity).
+ * - `ignored` (c): the marker is a position only and the filters of later requests are ignored:
+ *   every event after the marker, of any activity, subject and time.
+ * - `rejected` (d): the marker carries the filters; any filter next to it is refused with 400.
+ * @typedef {'carried'|'position'|'ignored'|'rejected'} MarkerFilters
+ */
+
+/**
  * @typedef {import('./data').GenerateOptions & {
  *   port: number, host: string, appToken: string, secretKey: string, maxSkewSeconds: number, listEnabled: boolean,
- *   rateLimit: { max: number, windowMs: number } | null
+ *   rateLimit: { max: number, windowMs: number } | null, markerFilters: MarkerFilters, ignoreFilters: boolean
  * }} SumsubOptions
  */
 
@@ -34,7 +48,13 @@ const DEFAULTS = Object.freeze({
   listEnabled: true,
   /** @type {{ max: number, windowMs: number } | null} e.g. { max: 300, windowMs: 5000 } */
   rateLimit: null,
+  /** @type {MarkerFilters} */
+  markerFilters: 'carried',
+  /** Both routes ignore from, to, activity and subjectName: every event (an API that does not filter). */
+  ignoreFilters: false,
 });
+
+const MARKER_FILTERS = ['carried', 'position', 'ignored', 'rejected'];
 
 /** @typedef {import('../kit').Reply} Reply */
 /** @typedef {ReturnType<typeof D.generate>} Data */
@@ -81,6 +101,12 @@ const FILTER_KEYS = /** @type {const} */ (['from', 'to', 'activity', 'subjectNam
 function rawFilters(q) {
   return { from: norm(q.from), to: norm(q.to), activity: norm(q.activity), subjectName: norm(q.subjectName) };
 }
+
+/** @type {RawFilters} */
+const NO_FILTERS = Object.freeze({ from: null, to: null, activity: null, subjectName: null });
+
+/** Every event, whatever its time, activity and subject. @type {Filters} */
+const EVERYTHING = Object.freeze({ fromMs: -Infinity, toMs: Infinity, activity: null, subjectName: null });
 
 /**
  * Resolve from/to: `from` from the start of its second (default now - 1 day),
@@ -191,7 +217,7 @@ function createHandler(data, opts, correlationId) {
 
   /** @param {Query} q @returns {Reply} */
   function legacyEvents(q) {
-    const f = resolveFilters(data, rawFilters(q));
+    const f = opts.ignoreFilters ? EVERYTHING : resolveFilters(data, rawFilters(q));
     if (typeof f === 'string') return badDate(f);
     const limit = intParam(q.limit, 10);
     const offset = intParam(q.offset, 0);
@@ -217,21 +243,35 @@ function createHandler(data, opts, correlationId) {
     if (!(limit >= 1 && limit <= 1000)) return error(400, 'Invalid limit: must be an integer between 1 and 1000');
     let raw = rawFilters(q);
     let after = null;
+    /** @type {Filters | null} null: resolve `raw` */
+    let fixed = opts.ignoreFilters ? EVERYTHING : null;
     if (q.forwardMarker !== undefined) {
       const m = decodeMarker(q.forwardMarker);
       if (!m) return error(400, 'Invalid forwardMarker');
-      if (FILTER_KEYS.some((k) => q[k] !== undefined && raw[k] !== m[k])) {
-        return error(400, 'Request parameters do not match the forwardMarker');
+      const given = FILTER_KEYS.filter((k) => q[k] !== undefined);
+      switch (opts.markerFilters) {
+        case 'carried':
+          if (given.some((k) => raw[k] !== m[k])) return error(400, 'Request parameters do not match the forwardMarker');
+          raw = { from: m.from, to: m.to, activity: m.activity, subjectName: m.subjectName };
+          break;
+        case 'rejected':
+          if (given.length) return error(400, `Parameters not allowed together with forwardMarker: ${given.join(', ')}`);
+          raw = { from: m.from, to: m.to, activity: m.activity, subjectName: m.subjectName };
+          break;
+        case 'ignored':
+          fixed = EVERYTHING;
+          break;
+        default: // 'position': this request's own parameters
       }
-      raw = { from: m.from, to: m.to, activity: m.activity, subjectName: m.subjectName };
       after = m.after;
     }
-    const f = resolveFilters(data, raw);
+    const f = fixed ?? resolveFilters(data, raw);
     if (typeof f === 'string') return badDate(f);
     const { items, more } = listPage(data, f, after === null ? 0 : lowerBound(data.ids, after, true), limit);
     /** @type {{ items: unknown[], forwardMarker?: string }} */
     const out = { items };
-    if (more) out.forwardMarker = encodeMarker(items[items.length - 1].id, raw);
+    const carries = opts.markerFilters === 'carried' || opts.markerFilters === 'rejected';
+    if (more) out.forwardMarker = encodeMarker(items[items.length - 1].id, carries ? raw : NO_FILTERS);
     return reply(200, out);
   }
 
@@ -295,6 +335,7 @@ function correlationIds(seed) {
  */
 async function start(options = {}) {
   const opts = { ...DEFAULTS, ...options };
+  if (!MARKER_FILTERS.includes(opts.markerFilters)) throw new TypeError(`markerFilters: one of ${MARKER_FILTERS.join(', ')}`);
   const data = D.generate(opts);
   const correlationId = correlationIds(opts.seed);
   const handler = createHandler(data, opts, correlationId);
@@ -331,4 +372,4 @@ async function start(options = {}) {
   });
 }
 
-module.exports = { start, sign, DEFAULTS, createHandler, generate: D.generate, parseDateTime };
+module.exports = { start, sign, DEFAULTS, MARKER_FILTERS, createHandler, generate: D.generate, parseDateTime };

@@ -33,19 +33,19 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'legacy',
 		description:
-			'Which Sumsub endpoint to read. The default works on every account; the list endpoint is a paid add-on.',
+			"Which of Sumsub's two audit trail endpoints to read. Both are paid features that Sumsub may need to enable for the account; they differ in order, page size, IDs and paging.",
 		options: [
 			{
-				name: 'Audit Trail Events (Every Account)',
+				name: 'Audit Trail Events',
 				value: 'legacy',
 				description:
-					'GET /resources/auditTrailEvents: newest first, pages of up to 20,000. Works without add-ons, hence the default.',
+					'GET /resources/auditTrailEvents: newest first, pages of up to 20,000 by offset, events without IDs',
 			},
 			{
-				name: 'Audit Trail Events List (Paid Add-On)',
+				name: 'Audit Trail Events List',
 				value: 'list',
 				description:
-					'GET /resources/auditTrailEvents/list: oldest first by event ID, 1,000 a page with a cursor. Needs the add-on.',
+					'GET /resources/auditTrailEvents/list: oldest first by event ID, pages of up to 1,000 by forward marker, events with IDs',
 			},
 		],
 	},
@@ -81,7 +81,8 @@ const properties: INodeProperties[] = [
 			name: 'to',
 			type: 'dateTime',
 			default: '',
-			description: 'Only events at or before this moment. Without it: up to now.',
+			description:
+				'Only events at or before this moment (its whole second). Without it: up to the last whole second before the run.',
 		},
 	]),
 	collection('options', [
@@ -167,17 +168,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		from: filters.from ? sumsubTime(filters.from) : undefined,
 		to: filters.to ? sumsubTime(filters.to) : undefined,
 	};
+	// Pin the end of the window to the last whole second before now: on the legacy endpoint (newest
+	// first, offsets) events arriving while paging cannot shift later pages; on the list endpoint the
+	// reading has an end even where Sumsub ignores the filters next to a marker.
+	const lastSecond = sumsubTime(DateTime.utc().minus({ seconds: 1 }));
+	query.to = query.to && query.to < lastSecond ? query.to : lastSecond;
 	const reading = {
 		limit: wantedCount(p),
 		pageSize: p.options.pageSize ?? (p.endpoint === 'list' ? LIST_MAX_PAGE : LEGACY_MAX_PAGE),
 		itemIndex,
 		http: httpSettingsOf(p.options),
-		shape: (event: IDataObject) => normalizeEvent(event, emptyAsNull),
+		shape: (event: IDataObject, tsIso: string | null) => normalizeEvent(event, emptyAsNull, tsIso),
 	};
-	if (p.endpoint === 'list') return await listEvents(this, query, reading);
-	// Newest first with offsets: pin the end of the window to the last whole second before now, so
-	// events arriving while paging do not shift later pages.
-	const lastSecond = sumsubTime(DateTime.utc().minus({ seconds: 1 }));
-	query.to = query.to && query.to < lastSecond ? query.to : lastSecond;
-	return await legacyEvents(this, query, reading);
+	return await (p.endpoint === 'list' ? listEvents : legacyEvents)(this, query, reading);
 }
