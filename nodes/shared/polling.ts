@@ -10,6 +10,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
  * bounded by the source (it reads at most a number of pages, oldest first, and says how far it got);
  * the cursor stops there, and the next poll goes on. A poll that fails changes nothing: the state
  * is written only once the window was read.
+ *
+ * The first poll (activation, or other settings) keeps its moment as the floor: records with a time
+ * before it are passed over, whatever the overlap or a late write brings back, and no read starts
+ * before the floor's second. With Backfill, the floor is the start of the backfill window.
  */
 
 /** One event as the poller sees it: an identity, and its time in ms since the epoch. */
@@ -54,6 +58,12 @@ interface PollState {
 	/** Ids already emitted (or passed over) with a time inside the overlap before the cursor. */
 	seen: Array<[id: string, time: number]>;
 	/**
+	 * When these settings started (ms): the activation, or the start of the Backfill window. Records
+	 * with a time before it are never emitted. Absent in states saved before it existed: those go on
+	 * as they did.
+	 */
+	floor?: number;
+	/**
 	 * The last poll stopped at its page cap: the next one goes on from the cursor's second, without
 	 * the overlap (re-reading it would fill the cap with what was already read, and never get further).
 	 */
@@ -67,9 +77,11 @@ function stateOf(ctx: IPollFunctions): IDataObject {
 	return ctx.getWorkflowStaticData('node');
 }
 
-/** Where the window after `cursor` starts: the overlap before it, from a whole second (APIs filter by whole seconds). */
-const windowStart = (cursor: number, timing: PollTiming) =>
-	Math.floor((cursor - timing.overlapMs) / 1000) * 1000;
+/** The start of the second that holds `ms` (APIs filter by whole seconds). */
+const secondOf = (ms: number) => Math.floor(ms / 1000) * 1000;
+
+/** Where the window after `cursor` starts: the overlap before it, from a whole second. */
+const windowStart = (cursor: number, timing: PollTiming) => secondOf(cursor - timing.overlapMs);
 
 /** One poll: the new records, oldest first, or null when there is none. */
 export async function pollNew<T>(
@@ -80,11 +92,13 @@ export async function pollNew<T>(
 	const stored = stateOf(ctx);
 	const now = Date.now();
 	// The end of the last whole second before now − lag (APIs filter by whole seconds).
-	const to = Math.floor((now - timing.lagMs) / 1000) * 1000 - 1;
+	const to = secondOf(now - timing.lagMs) - 1;
 	const previous = stored.poll as PollState | undefined;
 	if (!previous || previous.key !== source.key) {
-		const start: PollState = { key: source.key, cursor: to - timing.backfillMs, seen: [] };
-		if (timing.backfillMs <= 0) {
+		// Starts now (or at the start of the Backfill window): nothing before it is ever emitted.
+		const floor = now - Math.max(timing.backfillMs, 0);
+		const start: PollState = { key: source.key, cursor: Math.min(floor - 1, to), seen: [], floor };
+		if (start.cursor >= to) {
 			stored.poll = start;
 			return null;
 		}
@@ -101,14 +115,18 @@ async function readAndAdvance<T>(
 	to: number,
 ): Promise<T[] | null> {
 	if (to <= state.cursor) return null;
-	const from = state.behind
-		? Math.floor(state.cursor / 1000) * 1000
-		: windowStart(state.cursor, timing);
+	const { floor } = state;
+	const after = state.behind ? secondOf(state.cursor) : windowStart(state.cursor, timing);
+	// Never before the floor's second: what is older was there before these settings started.
+	const from = floor === undefined ? after : Math.max(after, secondOf(floor));
+	if (to < from) return null;
 	const { records, until } = await source.read(from, to);
 	const seen = new Map(state.seen);
 	const fresh: T[] = [];
 	for (const record of records) {
 		const { id, time } = source.stamp(record);
+		// From before the floor (the floor's own second is read): passed over, never emitted.
+		if (floor !== undefined && time < floor) continue;
 		if (seen.has(id)) continue;
 		seen.set(id, time);
 		if (source.wanted(record)) fresh.push(record);
@@ -122,6 +140,7 @@ async function readAndAdvance<T>(
 		cursor,
 		seen: keep.slice(-MAX_SEEN),
 		behind: until < to,
+		...(floor === undefined ? {} : { floor }),
 	} satisfies PollState;
 	return fresh.length ? fresh : null;
 }

@@ -6,7 +6,7 @@ import { ascending } from '../../shared/polling';
 import type { RecruiteeFilter } from '../helpers/filters';
 import { auditEntries, recordsWithId, recruiteeGet } from '../transport';
 
-/** Pages a poll reads at most; the rest waits for the next poll. */
+/** Pages a poll reads at most (requests, the first one for the total included); the rest waits for the next poll. */
 export const MAX_PAGES_PER_POLL = 10;
 export const POLL_PAGE_SIZE = 100;
 
@@ -31,7 +31,9 @@ export const stampOf = (record: IDataObject): Stamp => ({
 
 /**
  * Reads a newest-first Recruitee list over [from, to] oldest first: all of it when it fits in the
- * page cap, else its oldest pages (the last ones), up to the newest record read.
+ * page cap, else its oldest pages (the last ones), up to the newest record read. Page 1 (the
+ * newest) is read for the total either way and counts in the cap: a capped window reads page 1
+ * and its MAX_PAGES_PER_POLL − 1 oldest pages.
  */
 async function readNewestFirst(
 	ctx: IPollFunctions,
@@ -58,7 +60,7 @@ async function readNewestFirst(
 	const pages = Math.ceil(first.total / pageSize);
 	const capped = pages > MAX_PAGES_PER_POLL;
 	const records = capped ? [] : [...first.records];
-	for (let n = capped ? pages - MAX_PAGES_PER_POLL + 1 : 2; n <= pages; n++) {
+	for (let n = capped ? pages - MAX_PAGES_PER_POLL + 2 : 2; n <= pages; n++) {
 		records.push(...(await page(n)).records);
 	}
 	// Newest first from the API: reversed, same-second records keep the order they happened in.
