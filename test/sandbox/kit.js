@@ -326,6 +326,7 @@ function createFaults(defaultSeed) {
  * @property {string} url
  * @property {number} port
  * @property {RecordedRequest[]} requests live array, in arrival order
+ * @property {number} peakInFlight the most requests answered at once since the last clearRequests()
  * @property {() => void} clearRequests empties `requests` in place
  * @property {(spec: FaultSpec) => FaultSpec & { remaining: number }} inject
  * @property {(spec: FaultRateSpec) => void} faultRate

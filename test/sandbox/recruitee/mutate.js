@@ -175,13 +175,13 @@ function createMutations(data) {
 
   /** Company tag ids for tag names, adding the unknown ones (ids after the last). @param {string[]} names */
   function tagIdsOf(names) {
-    tagByName ??= new Map(data.tags.map((/** @type {any} */ t) => [t.name, t]));
+    const byName = (tagByName ??= new Map(data.tags.map((/** @type {any} */ t) => [t.name, t])));
     return names.map((name) => {
-      let t = tagByName.get(name);
+      let t = byName.get(name);
       if (!t) {
         t = { id: data.tags.length + 1, name };
         data.tags.push(t);
-        tagByName.set(name, t);
+        byName.set(name, t);
       }
       return t.id;
     });

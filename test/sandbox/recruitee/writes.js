@@ -343,6 +343,7 @@ function createWrites(data, mut, options = {}) {
     const offer = data.index.offerById.get(idOf(body.offer_id));
     if (body.offer_id === undefined || body.offer_id === null) errors.push(['offer_id', "can't be blank"]);
     else if (!offer) errors.push(['offer_id', 'is invalid']);
+    /** @type {number|null} */
     let stageId = null;
     if (offer) {
       if (body.stage_id === undefined || body.stage_id === null) stageId = defaultStageId(offer);
