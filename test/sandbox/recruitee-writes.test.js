@@ -681,6 +681,19 @@ describe('Recruitee sandbox write switches', () => {
     expect(r.attachmentsOf(c.id)).toHaveLength(1);
   });
 
+  test('defaults of the write switches', () => {
+    expect(recruitee.DEFAULTS).toMatchObject({
+      tagsOnPatch: 'replace',
+      deleteAnswer: 'candidate',
+      disqualifyRoutes: true,
+      validationErrors: 'list',
+      newPlacementStage: 'first',
+      maxAttachmentBytes: 20 * 1024 * 1024,
+      tokenAdmin: 'Ishwar Gautam',
+    });
+    r = undefined;
+  });
+
   test('bad option values throw', async () => {
     await expect(recruitee.start({ candidates: 10, tagsOnPatch: 'append' })).rejects.toThrow('tagsOnPatch');
     await expect(recruitee.start({ candidates: 10, tokenAdmin: 'Nobody' })).rejects.toThrow('unknown admin');
