@@ -183,6 +183,8 @@ function startServer(handler, { port = 0, host = '127.0.0.1' } = {}) {
  * @property {number|null} [status] status sent (null: no answer, socket reset)
  * @property {true} [injected] set when a fault answered this request
  * @property {string} [fault] which fault: a status code or a mode
+ * @property {true} [applied] set when the sandbox's handler ran (a write took effect, if it was one):
+ *   normal answers, 'truncate' faults and faults with `after: true`; absent when a fault answered instead
  */
 
 /**
@@ -220,6 +222,7 @@ function recordOf(req, body) {
  * @property {number} [times] default 1; Infinity allowed
  * @property {number} [delayMs] wait before answering; with no status/mode: delay, then answer normally
  * @property {FaultMode} [mode]
+ * @property {boolean} [after] run the handler first (a write takes effect), then answer with the fault
  *
  * @typedef {object} FaultRateSpec
  * @property {number} rate probability per matching request, 0..1 (0 disables)
@@ -227,6 +230,9 @@ function recordOf(req, body) {
  * @property {number|string} [seed]
  * @property {string} [method]
  * @property {string|RegExp} [path]
+ * @property {boolean} [after] every random fault comes after the handler ran (afterShare 1)
+ * @property {number} [afterShare] 0..1: share of the random faults that come after the handler ran
+ * @property {string[]} [afterKinds] kinds of those after-faults; default `kinds`
  */
 
 const MODES = new Set(['reset', 'truncate', 'html', 'empty']);
@@ -251,7 +257,7 @@ function faultMatches(spec, record) {
 function createFaults(defaultSeed) {
   /** @type {(FaultSpec & { remaining: number })[]} */
   const queue = [];
-  /** @type {(FaultRateSpec & { rng: Rng, kinds: string[] }) | null} */
+  /** @type {(FaultRateSpec & { rng: Rng, kinds: string[], afterKinds: string[], share: number }) | null} */
   let random = null;
 
   /** @param {FaultSpec} spec */
@@ -272,10 +278,13 @@ function createFaults(defaultSeed) {
       return;
     }
     const kinds = spec.kinds && spec.kinds.length ? spec.kinds : ['429', '503', 'reset'];
-    for (const k of kinds) {
+    const afterKinds = spec.afterKinds && spec.afterKinds.length ? spec.afterKinds : kinds;
+    for (const k of [...kinds, ...afterKinds]) {
       if (!MODES.has(k) && !/^\d{3}$/.test(k)) throw new TypeError(`unknown fault kind ${k}`);
     }
-    random = { ...spec, kinds, rng: createRng(spec.seed === undefined ? defaultSeed : spec.seed) };
+    const share = spec.afterShare !== undefined ? spec.afterShare : spec.after ? 1 : 0;
+    if (!(share >= 0 && share <= 1)) throw new TypeError(`afterShare must be in 0..1, not ${spec.afterShare}`);
+    random = { ...spec, kinds, afterKinds, share, rng: createRng(spec.seed === undefined ? defaultSeed : spec.seed) };
   }
 
   function clear() {
@@ -297,10 +306,12 @@ function createFaults(defaultSeed) {
       return f;
     }
     if (random && faultMatches(random, record) && random.rng.next() < random.rate) {
-      const kind = random.rng.pick(random.kinds);
-      if (MODES.has(kind)) return { mode: /** @type {FaultMode} */ (kind) };
+      // no extra draw unless the share is strictly between 0 and 1: the sequences of plain rates stay as they were
+      const after = random.share >= 1 || (random.share > 0 && random.rng.next() < random.share);
+      const kind = random.rng.pick(after ? random.afterKinds : random.kinds);
+      if (MODES.has(kind)) return { mode: /** @type {FaultMode} */ (kind), ...(after && { after }) };
       const status = Number(kind);
-      return { status, headers: status === 429 ? { 'retry-after': '0' } : {} };
+      return { status, headers: status === 429 ? { 'retry-after': '0' } : {}, ...(after && { after }) };
     }
     return null;
   }
@@ -315,6 +326,7 @@ function createFaults(defaultSeed) {
  * @property {string} url
  * @property {number} port
  * @property {RecordedRequest[]} requests live array, in arrival order
+ * @property {number} peakInFlight the most requests answered at once since the last clearRequests()
  * @property {() => void} clearRequests empties `requests` in place
  * @property {(spec: FaultSpec) => FaultSpec & { remaining: number }} inject
  * @property {(spec: FaultRateSpec) => void} faultRate
@@ -351,6 +363,7 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
 
   /** @param {RecordedRequest} record @param {Buffer} body */
   async function normal(record, body) {
+    record.applied = true;
     try {
       return await handle(record, body);
     } catch (err) {
@@ -363,14 +376,15 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
    * @param {RecordedRequest} record
    * @param {Buffer} body
    * @param {http.ServerResponse} res
+   * @param {Reply} [done] the handler's reply, when it already ran (after-faults)
    */
-  async function answerFault(fault, record, body, res) {
+  async function answerFault(fault, record, body, res, done) {
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.mode === 'reset') {
       record.status = null;
       res.socket?.destroy();
     } else if (fault.mode === 'truncate') {
-      const r = await normal(record, body);
+      const r = done || (await normal(record, body));
       const full = Buffer.from(r.body);
       record.status = r.status;
       res.writeHead(r.status, { ...r.headers, 'content-length': String(full.length) });
@@ -405,6 +419,20 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
     peakInFlight = Math.max(peakInFlight, inFlight);
     try {
       const fault = faults.take(record);
+      if (fault && fault.after) {
+        // the handler runs first, so a write takes effect; then the fault answers instead of its reply
+        const done = await normal(record, body);
+        if (fault.status !== undefined || fault.mode) {
+          record.injected = true;
+          record.fault = fault.mode || String(fault.status);
+          await answerFault(fault, record, body, res, done);
+          return;
+        }
+        if (fault.delayMs) await sleep(fault.delayMs);
+        record.status = done.status;
+        send(res, done);
+        return;
+      }
       if (fault && (fault.status !== undefined || fault.mode)) {
         record.injected = true;
         record.fault = fault.mode || String(fault.status);

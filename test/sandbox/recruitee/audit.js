@@ -199,6 +199,21 @@ const TEMPLATES = [
 ];
 
 /**
+ * Event types the generator never draws, only runtime changes add (sandbox.requalifyCandidate and
+ * PATCH /placements/:id/requalify). The seed has no sample of a requalification [?]: this one has
+ * the shape of "Admin deassigned candidate from offer" (details: admin, placement).
+ * @type {typeof TEMPLATES}
+ */
+const RUNTIME_TEMPLATES = [
+  {
+    event: 'Admin requalified candidate',
+    weight: 0,
+    pool: 'placements',
+    make: (_g, [s, p]) => ({ candidate: null, details: { placement: placementMini(s, p) }, offer: null, ip: true }),
+  },
+];
+
+/**
  * What each pool accepts: a candidate spec (`per: 'candidate'`) or a
  * [spec, placement spec] pair (`per: 'placement'`). 'always' has one subject, `true`.
  * @type {Record<string, { per: 'candidate'|'placement', test: (s: any, p?: any) => boolean }>}
@@ -366,4 +381,4 @@ function buildAuditLog({ rng, nowUs, count, data, specs, deletedIds }) {
   return { auditLog: entries, auditMeta: entries.map(auditMetaOf), deletedCandidates };
 }
 
-module.exports = { buildAuditLog, auditContext, renderEntry, newEntryId, entryOrder, auditMetaOf, TEMPLATES, POOLS, stageMini };
+module.exports = { buildAuditLog, auditContext, renderEntry, newEntryId, entryOrder, auditMetaOf, TEMPLATES, RUNTIME_TEMPLATES, POOLS, stageMini };

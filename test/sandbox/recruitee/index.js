@@ -1,7 +1,8 @@
 'use strict';
 /**
  * Recruitee API sandbox: GET /c/:companyId/{candidates, candidates/:id, offers,
- * offers/:id, search/new/candidates, audit_log} over a generated data set.
+ * offers/:id, search/new/candidates, audit_log} over a generated data set, and
+ * the write routes of writes.js (candidates, notes, placements, attachments).
  *
  *   const sandbox = await require('./test/sandbox/recruitee').start({ candidates: 200 });
  *   fetch(`${sandbox.url}/c/90598/candidates?limit=10`, { headers: { authorization: 'Bearer recruitee-test-token' } });
@@ -11,13 +12,14 @@ const { createSandbox, reply, intParam } = require('../kit');
 const D = require('./data');
 const { FilterError, parseFiltersJson, compileFilters, SEARCH_FILTERS, AUDIT_FILTERS } = require('./filters');
 const { createMutations } = require('./mutate');
+const { createWrites, WRITE_DEFAULTS } = require('./writes');
 
 /**
- * @typedef {import('./data').GenerateOptions & { port: number, host: string, token: string }} RecruiteeOptions
+ * @typedef {import('./data').GenerateOptions & import('./writes').WriteOptions & { port: number, host: string, token: string }} RecruiteeOptions
  */
 
 /** @type {Readonly<RecruiteeOptions>} */
-const DEFAULTS = Object.freeze({ ...D.DEFAULTS, port: 0, host: '127.0.0.1', token: 'recruitee-test-token' });
+const DEFAULTS = Object.freeze({ ...D.DEFAULTS, ...WRITE_DEFAULTS, port: 0, host: '127.0.0.1', token: 'recruitee-test-token' });
 
 /** @typedef {import('../kit').Reply} Reply */
 /** @typedef {ReturnType<typeof D.generate>} Data */
@@ -215,14 +217,18 @@ function auditLog(data, q) {
 
 // ---------------------------------------------------------------- routing
 
-/** `family` decides the wrong-company answer: 'candidates' → 422, 'offers' → 403. */
+/**
+ * @typedef {{ method: string, re: RegExp, family: string, run: (data: Data, q: Query, params: string[], record: import('../kit').RecordedRequest, body: Buffer) => Reply }} Route
+ */
+
+/** The read routes. `family` decides the wrong-company answer: 'candidates' → 422, 'offers' → 403. @type {Route[]} */
 const ROUTES = [
-  { re: /^\/candidates$/, family: 'candidates', run: listCandidates },
-  { re: /^\/candidates\/([^/]+)$/, family: 'candidates', run: getCandidate },
-  { re: /^\/offers$/, family: 'offers', run: listOffers },
-  { re: /^\/offers\/([^/]+)$/, family: 'offers', run: getOffer },
-  { re: /^\/search\/new\/candidates$/, family: 'candidates', run: searchCandidates },
-  { re: /^\/audit_log$/, family: 'offers', run: auditLog },
+  { method: 'GET', re: /^\/candidates$/, family: 'candidates', run: listCandidates },
+  { method: 'GET', re: /^\/candidates\/([^/]+)$/, family: 'candidates', run: getCandidate },
+  { method: 'GET', re: /^\/offers$/, family: 'offers', run: listOffers },
+  { method: 'GET', re: /^\/offers\/([^/]+)$/, family: 'offers', run: getOffer },
+  { method: 'GET', re: /^\/search\/new\/candidates$/, family: 'candidates', run: searchCandidates },
+  { method: 'GET', re: /^\/audit_log$/, family: 'offers', run: auditLog },
 ];
 
 /** @param {string} s */
@@ -237,32 +243,40 @@ function safeDecode(s) {
 /**
  * @param {Data} data
  * @param {{ token: string, companyId: string|number }} opts
- * @returns {(record: import('../kit').RecordedRequest) => Reply}
+ * @param {Route[]} [extraRoutes] the write routes
+ * @returns {(record: import('../kit').RecordedRequest, body?: Buffer) => Reply}
  */
-function createHandler(data, opts) {
+function createHandler(data, opts, extraRoutes = []) {
   const companyId = String(opts.companyId);
-  return (record) => {
+  const routes = [...ROUTES, ...extraRoutes];
+  return (record, body = Buffer.alloc(0)) => {
     const auth = /^Bearer +(\S+) *$/i.exec(String(record.headers.authorization || ''));
     if (!auth || auth[1] !== opts.token) return reply(401, { error: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
-    if (record.method !== 'GET') return reply(405, { error: 'Method not allowed' }, { allow: 'GET' });
     const m = /^\/c\/([^/]+)(\/.*)$/.exec(record.path);
     if (!m) return notFound();
-    for (const route of ROUTES) {
+    /** @type {string[]} */
+    const allowed = [];
+    for (const route of routes) {
       const hit = route.re.exec(m[2]);
       if (!hit) continue;
+      if (route.method !== record.method) {
+        if (!allowed.includes(route.method)) allowed.push(route.method);
+        continue;
+      }
       if (safeDecode(m[1]) !== companyId) {
         return route.family === 'candidates' ? reply(422, { error: 'Company id is invalid' }) : reply(403, { errors: ['Forbidden'] });
       }
-      return route.run(data, record.query, hit.slice(1).map(safeDecode));
+      return route.run(data, record.query, hit.slice(1).map(safeDecode), record, body);
     }
-    return notFound();
+    return allowed.length ? reply(405, { error: 'Method not allowed' }, { allow: allowed.join(', ') }) : notFound();
   };
 }
 
 /**
- * @typedef {import('../kit').Sandbox & ReturnType<typeof createMutations> & {
+ * @typedef {import('../kit').Sandbox & PublicMutations & ReturnType<typeof createWrites>['helpers'] & {
  *   data: Data, token: string, companyId: string, baseUrl: string
  * }} RecruiteeSandbox
+ * @typedef {Pick<ReturnType<typeof createMutations>, 'addCandidate'|'addAuditEntry'|'moveCandidate'|'disqualifyCandidate'|'requalifyCandidate'|'setNow'>} PublicMutations
  */
 
 /**
@@ -273,15 +287,20 @@ function createHandler(data, opts) {
 async function start(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   const data = D.generate(opts);
+  const mut = createMutations(data);
+  const writes = createWrites(data, mut, opts);
   const sandbox = await createSandbox({
-    handle: createHandler(data, opts),
+    handle: createHandler(data, opts, writes.routes),
     errorBody: (status) => ({ error: status === 500 ? 'Internal server error' : STATUS_CODES[status] || 'Error' }),
     port: opts.port,
     host: opts.host,
     seed: opts.seed,
   });
   const companyId = String(opts.companyId);
-  return Object.assign(sandbox, createMutations(data), { data, token: opts.token, companyId, baseUrl: `${sandbox.url}/c/${companyId}` });
+  const { addCandidate, addAuditEntry, moveCandidate, disqualifyCandidate, requalifyCandidate, setNow } = mut;
+  Object.assign(sandbox, { addCandidate, addAuditEntry, moveCandidate, disqualifyCandidate, requalifyCandidate, setNow });
+  Object.defineProperties(sandbox, Object.getOwnPropertyDescriptors(writes.helpers)); // keeps the `writes` getter live
+  return /** @type {RecruiteeSandbox} */ (Object.assign(sandbox, { data, token: opts.token, companyId, baseUrl: `${sandbox.url}/c/${companyId}` }));
 }
 
 module.exports = { start, DEFAULTS, createHandler, generate: D.generate };

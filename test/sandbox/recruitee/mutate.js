@@ -1,9 +1,12 @@
 'use strict';
 /**
  * Runtime changes to a generated Recruitee data set: sandbox.addCandidate,
- * addAuditEntry, moveCandidate, disqualifyCandidate and setNow. Records are
- * built by the generator's own functions (same shapes) and inserted in place,
- * keeping every order and index the routes rely on; the next request sees them.
+ * addAuditEntry, moveCandidate, disqualifyCandidate, requalifyCandidate and
+ * setNow, plus the primitives behind the API's write routes (writes.js):
+ * insertCandidate, updateCandidate, deleteCandidate, addPlacement,
+ * removePlacement. Records are built by the generator's own functions (same
+ * shapes) and inserted in place, keeping every order and index the routes rely
+ * on; the next request sees them.
  */
 const { createRng, bisect } = require('../kit');
 const W = require('./words');
@@ -70,7 +73,22 @@ function maxOf(items, get, floor) {
  *
  * @typedef {{ offerId?: number, stageName: string, created_at?: number|string, actor?: string }} MoveSpec
  * @typedef {{ offerId?: number, reason?: string, created_at?: number|string, actor?: string }} DisqualifySpec
+ * @typedef {{ offerId?: number, created_at?: number|string, actor?: string }} RequalifySpec
+ *
+ * @typedef {object} CandidateFields what the write routes set (validated by writes.js)
+ * @property {string} [name]
+ * @property {string[]} [emails]
+ * @property {string[]} [phones]
+ * @property {string[]} [links]
+ * @property {string[]} [social_links]
+ * @property {string[]} [sources]
+ * @property {string[]} [tags] tag names: the candidate's whole list; unknown names become company tags
+ * @property {string|null} [cover_letter]
+ * @property {string|null} [remote_cv_url]
  */
+
+/** Candidate detail fields set as given by the write routes (besides name, emails, phones, tags). */
+const PLAIN_FIELDS = ['links', 'social_links', 'sources', 'cover_letter'];
 
 /** @param {any} data generated data set (mutated in place) */
 function createMutations(data) {
@@ -92,6 +110,10 @@ function createMutations(data) {
   let entryIds = null;
   /** @type {Map<number, any> | null} candidate id → meta, built on first use */
   let metaById = null;
+  /** @type {Map<number, number> | null} placement id → candidate id, built on first use */
+  let ownerById = null;
+  /** @type {Map<string, any> | null} tag name → company tag, built on first use */
+  let tagByName = null;
 
   // ------------------------------------------------------------ lookups
 
@@ -130,6 +152,39 @@ function createMutations(data) {
     const a = data.admins.find((/** @type {any} */ x) => `${x.first_name} ${x.last_name}` === name);
     if (!a) throw new TypeError(`unknown admin ${JSON.stringify(name)}`);
     return a;
+  }
+
+  /** @param {number} placementId @param {number} candidateId */
+  function own(placementId, candidateId) {
+    ownerById?.set(placementId, candidateId);
+  }
+
+  /**
+   * The candidate holding a placement, with the placement (detail shape), or undefined.
+   * @param {unknown} placementId @returns {{ candidate: any, placement: any } | undefined}
+   */
+  function placementById(placementId) {
+    if (!ownerById) {
+      ownerById = new Map();
+      for (const c of data.candidates) for (const p of c.placements) ownerById.set(p.id, c.id);
+    }
+    const candidate = data.index.candidateById.get(ownerById.get(Number(placementId)));
+    const placement = candidate?.placements.find((/** @type {any} */ p) => p.id === Number(placementId));
+    return placement ? { candidate, placement } : undefined;
+  }
+
+  /** Company tag ids for tag names, adding the unknown ones (ids after the last). @param {string[]} names */
+  function tagIdsOf(names) {
+    const byName = (tagByName ??= new Map(data.tags.map((/** @type {any} */ t) => [t.name, t])));
+    return names.map((name) => {
+      let t = byName.get(name);
+      if (!t) {
+        t = { id: data.tags.length + 1, name };
+        data.tags.push(t);
+        byName.set(name, t);
+      }
+      return t.id;
+    });
   }
 
   /** @param {string} name */
@@ -174,6 +229,13 @@ function createMutations(data) {
     offer.qualified_candidates_count += total - disq;
   }
 
+  /** Take a placement (spec) out of its offer's counters. @param {PlacementSpec} p */
+  function uncount(p) {
+    const offer = offerOf(p.offer_id);
+    count(offer, -1, p.disq ? -1 : 0);
+    if (p.hired) offer.hired_candidates_count -= 1;
+  }
+
   /**
    * Edit a candidate's placement specs, then rebuild its detail placements and meta.
    * @param {[any, any]} cm candidate and meta @param {number} atUs time of the change @param {(placements: PlacementSpec[]) => void} change
@@ -213,6 +275,7 @@ function createMutations(data) {
       const disq = spec.disqualified ? { kind: 'admin', reason: reasonNamed(spec.disqualifyReason ?? 'Not a fit'), by: admin.id } : null;
       placements.push([++lastPlacementId, offer.id, stage ? stage.id : null, 1, created, created, disq]);
       count(offer, 1, disq ? 1 : 0);
+      own(lastPlacementId, lastCandidateId + 1);
     } else if (spec.stageName !== undefined || spec.disqualified) {
       throw new TypeError('addCandidate: stageName and disqualified need an offerId');
     }
@@ -238,8 +301,9 @@ function createMutations(data) {
 
   /** @param {AuditSpec} spec @returns {any} the stored entry */
   function addAuditEntry(spec) {
-    const t = A.TEMPLATES.find((x) => x.event === spec.event_name);
-    if (!t) throw new TypeError(`addAuditEntry: unknown event_name ${JSON.stringify(spec.event_name)} (${A.TEMPLATES.map((x) => x.event).join(', ')})`);
+    const all = [...A.TEMPLATES, ...A.RUNTIME_TEMPLATES];
+    const t = all.find((x) => x.event === spec.event_name);
+    if (!t) throw new TypeError(`addAuditEntry: unknown event_name ${JSON.stringify(spec.event_name)} (${all.map((x) => x.event).join(', ')})`);
     const sec = Math.floor(usOfInput(spec.created_at, 'addAuditEntry created_at') / SEC_US);
     const admin = adminNamed(spec.actor);
     const made = t.make(g, subjectOf(t, spec, admin));
@@ -336,12 +400,169 @@ function createMutations(data) {
     return addAuditEntry({ event_name, created_at: isoMicro(atUs), candidateId, offerId: target.offer_id, disqualifyReason: reason, actor });
   }
 
+  /** @param {number} candidateId @param {RequalifySpec} [spec] @returns {any} the audit entry */
+  function requalifyCandidate(candidateId, { offerId, created_at, actor } = {}) {
+    const cm = candidateOf(candidateId);
+    const atUs = usOfInput(created_at, 'requalifyCandidate created_at');
+    adminNamed(actor);
+    /** @type {any} */
+    let target = null;
+    updatePlacements(cm, atUs, (placements) => {
+      target = placementIn(placements, offerId, (p) => !!p.disq, 'requalifyCandidate');
+      if (!target.disq) throw new TypeError(`requalifyCandidate: the placement in offer ${target.offer_id} is not disqualified`);
+      count(offerOf(target.offer_id), 0, -1);
+      Object.assign(target, { disq: null, updated_at: isoMicro(atUs), updatedUs: atUs });
+    });
+    const event_name = 'Admin requalified candidate';
+    return addAuditEntry({ event_name, created_at: isoMicro(atUs), candidateId, offerId: target.offer_id, actor });
+  }
+
   /** @param {number|string} [ms] data "now" (generated_at); default the real clock */
   function setNow(ms) {
     data.now = Math.floor(usOfInput(ms, 'setNow') / 1000);
   }
 
-  return { addCandidate, addAuditEntry, moveCandidate, disqualifyCandidate, setNow };
+  // ------------------------------------------------------------ primitives of the write routes
+
+  /**
+   * The fields the write routes change: detail values, then the meta the filters read.
+   * @param {any} c detail @param {any} m meta @param {CandidateFields} f
+   */
+  function applyFields(c, m, f) {
+    if (f.name !== undefined) {
+      c.name = f.name;
+      c.initials = D.initialsOf(f.name);
+    }
+    if (f.emails !== undefined) c.emails = f.emails;
+    if (f.phones !== undefined) c.phones = f.phones;
+    for (const k of PLAIN_FIELDS) if (/** @type {any} */ (f)[k] !== undefined) c[k] = /** @type {any} */ (f)[k];
+    if (f.remote_cv_url !== undefined) c.cv_original_url = c.cv_url = f.remote_cv_url; // [?] fetched at once
+    if (f.tags !== undefined) {
+      m.tagIds = tagIdsOf(f.tags);
+      c.tags = m.tagIds.map((/** @type {number} */ id) => data.tags[id - 1].name);
+    }
+    m.text = [c.name, ...c.emails].join('\n').toLowerCase();
+    m.allText = m.tagIds.length ? `${m.text}\n${c.tags.join('\n').toLowerCase()}` : m.text;
+    m.nameKey = c.name.toLowerCase();
+  }
+
+  /**
+   * Create a candidate as POST /candidates does: its fields, one placement per
+   * `{offerId, stageId}` (stageId null in a talent pool); "Admin created
+   * candidate" and one "Admin assigned candidate to offer" entry per placement.
+   * @param {CandidateFields & { name: string, atUs: number, actor: string, placements: { offerId: number, stageId: number|null }[] }} spec
+   * @returns {any} the stored candidate (detail shape)
+   */
+  function insertCandidate({ atUs, actor, placements, ...fields }) {
+    const admin = adminNamed(actor);
+    const created = isoMicro(atUs);
+    const id = lastCandidateId + 1;
+    const tuples = placements.map(({ offerId, stageId }) => {
+      count(offerOf(offerId), 1, 0);
+      own(++lastPlacementId, id);
+      return [lastPlacementId, offerId, stageId, 1, created, created, null];
+    });
+    lastCandidateId = id;
+    const s = D.seedSpec({
+      id, name: fields.name, emails: fields.emails ?? [], phones: fields.phones ?? [], admin_id: admin.id,
+      created_at: created, updated_at: created, last_activity_at: created, example: false, has_avatar: false,
+      photo: `${rng.string(12, PHOTO_ALPHABET)}.png`, source: 'manual', referrer: null, placements: tuples,
+      tagIds: tagIdsOf(fields.tags ?? []),
+    });
+    const detail = D.buildDetail(ctx, s);
+    const meta = D.metaOf(ctx, s);
+    applyFields(detail, meta, { ...fields, tags: undefined });
+    const at = bisect(0, data.meta.length, (k) => data.meta[k].createdUs > atUs);
+    data.candidates.splice(at, 0, detail);
+    data.meta.splice(at, 0, meta);
+    data.index.candidateById.set(id, detail);
+    metaById?.set(id, meta);
+    data.orders.clear();
+    addAuditEntry({ event_name: 'Admin created candidate', created_at: created, candidateId: id, actor });
+    for (const p of placements) addAuditEntry({ event_name: 'Admin assigned candidate to offer', created_at: created, candidateId: id, offerId: p.offerId, actor });
+    return detail;
+  }
+
+  /**
+   * Change a candidate's fields (PATCH /candidates/:id): only the given ones.
+   * @param {number} candidateId @param {CandidateFields} fields @param {number} atUs
+   * @returns {any} the stored candidate
+   */
+  function updateCandidate(candidateId, fields, atUs) {
+    const [c, m] = candidateOf(candidateId);
+    applyFields(c, m, fields);
+    const at = isoMicro(atUs);
+    if (at > c.updated_at) c.updated_at = at;
+    if (at > c.last_activity_at) c.last_activity_at = at;
+    data.orders.clear();
+    return c;
+  }
+
+  /**
+   * Delete a candidate (DELETE /candidates/:id) with an "Admin deleted candidate"
+   * entry; its id stays taken. Returns the candidate as it was.
+   * @param {number} candidateId @param {number} atUs @param {string} actor
+   */
+  function deleteCandidate(candidateId, atUs, actor) {
+    const [c, m] = candidateOf(candidateId);
+    addAuditEntry({ event_name: 'Admin deleted candidate', created_at: isoMicro(atUs), candidateId, actor });
+    for (const p of specView(c, m).placements) {
+      uncount(p);
+      ownerById?.delete(p.id);
+    }
+    const at = data.candidates.indexOf(c);
+    data.candidates.splice(at, 1);
+    data.meta.splice(at, 1);
+    data.index.candidateById.delete(c.id);
+    metaById?.delete(c.id);
+    data.deletedCandidates.push({ id: c.id, name: c.name, emails: c.emails, offers: [...new Set(m.offerIds)] });
+    data.orders.clear();
+    return c;
+  }
+
+  /**
+   * Place a candidate in an offer (POST /placements) with an "Admin assigned
+   * candidate to offer" entry. The caller checks that it is not there yet.
+   * @param {number} candidateId @param {number} offerId @param {number|null} stageId @param {number} atUs @param {string} actor
+   * @returns {any} the new placement (detail shape)
+   */
+  function addPlacement(candidateId, offerId, stageId, atUs, actor) {
+    const cm = candidateOf(candidateId);
+    const id = ++lastPlacementId;
+    const at = isoMicro(atUs);
+    updatePlacements(cm, atUs, (placements) => {
+      placements.push({ id, offer_id: offerId, stage_id: stageId, position: 1, created_at: at, updated_at: at, updatedUs: atUs, disq: null, hired: null });
+    });
+    count(offerOf(offerId), 1, 0);
+    own(id, candidateId);
+    addAuditEntry({ event_name: 'Admin assigned candidate to offer', created_at: at, candidateId, offerId, actor });
+    return cm[0].placements.find((/** @type {any} */ p) => p.id === id);
+  }
+
+  /**
+   * Take a candidate out of an offer (DELETE /placements/:id) with an "Admin
+   * deassigned candidate from offer" entry. Returns the placement as it was.
+   * @param {number} placementId @param {number} atUs @param {string} actor
+   */
+  function removePlacement(placementId, atUs, actor) {
+    const found = placementById(placementId);
+    if (!found) throw new TypeError(`unknown placement ${placementId}`);
+    const { candidate, placement } = found;
+    addAuditEntry({ event_name: 'Admin deassigned candidate from offer', created_at: isoMicro(atUs), candidateId: candidate.id, offerId: placement.offer_id, actor });
+    updatePlacements(candidateOf(candidate.id), atUs, (placements) => {
+      const k = placements.findIndex((p) => p.id === placement.id);
+      uncount(placements[k]);
+      placements.splice(k, 1);
+    });
+    ownerById?.delete(placement.id);
+    return placement;
+  }
+
+  return {
+    addCandidate, addAuditEntry, moveCandidate, disqualifyCandidate, requalifyCandidate, setNow,
+    insertCandidate, updateCandidate, deleteCandidate, addPlacement, removePlacement, placementById,
+    adminNamed,
+  };
 }
 
 module.exports = { createMutations };
