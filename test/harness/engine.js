@@ -239,7 +239,9 @@ async function runWorkflowNode({ types, node: testNode, credentials = {}, input 
 async function loadOptions({ type, kind, method, parameters = {}, credentials, args = [] }) {
 	const testNode = node(type, parameters);
 	const workflow = workflowOf([testNode]);
-	const context = new LoadOptionsContext(workflow, testNode, additionalDataFor(credentials), '');
+	// As n8n's editor does: the node's current parameters go with the request.
+	const additionalData = { ...additionalDataFor(credentials), currentNodeParameters: testNode.parameters };
+	const context = new LoadOptionsContext(workflow, testNode, additionalData, '');
 	const nodeType = nodeTypes.getByNameAndVersion(type, testNode.typeVersion);
 	return await nodeType.methods[kind][method].call(context, ...args);
 }

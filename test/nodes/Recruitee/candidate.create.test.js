@@ -1,0 +1,160 @@
+'use strict';
+// Candidate → Create against the sandbox's write routes: the body sent, the look-up by email in every
+// "If a Candidate With This Email Exists" mode, offers and stages, and bad input refused before any
+// request.
+const { useRecruitee, rl, jsonOf } = require('../../harness/recruitee');
+
+const api = useRecruitee({ candidates: 200 });
+
+const OFFER = 1209656; // a job of the seed, with a pipeline
+const create = (extra = {}) => ({ resource: 'candidate', operation: 'create', simplify: false, ...extra });
+const writes = () => api.sandbox.requests.filter((r) => r.method !== 'GET');
+const bodyOf = (request) => JSON.parse(request.body);
+let serial = 0;
+const freshEmail = () => `new.person.${++serial}.${Date.now()}@example.com`;
+
+describe('Candidate → Create', () => {
+	test('every field maps to the body; the candidate lands on the offer', async () => {
+		const email = freshEmail();
+		const { items, error } = await api.run(
+			create({
+				name: ' Ann Lee ',
+				email,
+				offerId: rl(String(OFFER)),
+				additionalFields: {
+					emails: 'ann.lee@example.org, ann.lee@example.org',
+					phones: '+49 30 1234567',
+					links: 'https://ann.example.com',
+					socialLinks: 'https://www.linkedin.com/in/annlee',
+					sources: 'Website form',
+					tags: 'berlin, backend',
+					coverLetter: 'Hello <team> & co',
+					cvUrl: 'https://example.com/cv.pdf',
+				},
+			}),
+		);
+		expect(error).toBeUndefined();
+		const [post] = writes();
+		expect(post.path).toBe('/c/90598/candidates');
+		expect(post.headers['content-type']).toBe('application/json');
+		expect(bodyOf(post)).toEqual({
+			candidate: {
+				name: 'Ann Lee',
+				emails: [email, 'ann.lee@example.org'],
+				phones: ['+49 30 1234567'],
+				links: ['https://ann.example.com'],
+				social_links: ['https://www.linkedin.com/in/annlee'],
+				sources: ['Website form'],
+				tags: ['berlin', 'backend'],
+				cover_letter: 'Hello <team> & co',
+				remote_cv_url: 'https://example.com/cv.pdf',
+			},
+			offers: [OFFER],
+		});
+		const [created] = jsonOf(items);
+		expect(created).toEqual((await api.oracle(`/candidates/${created.id}`)).candidate);
+		expect(api.sandbox.placementsOf(created.id).map((p) => p.offer_id)).toEqual([OFFER]);
+	});
+
+	test('a stage on the offer: created in the first stage, then moved there', async () => {
+		const stages = (await api.oracle(`/offers/${OFFER}`)).offer.pipeline_template.stages;
+		const target = stages[2];
+		const { items, error } = await api.run(
+			create({ name: 'Staged Person', email: freshEmail(), offerId: rl(String(OFFER)), stageId: String(target.id), simplify: true }),
+		);
+		expect(error).toBeUndefined();
+		const [candidate] = jsonOf(items);
+		expect(candidate.placements).toEqual([expect.objectContaining({ offer_id: OFFER, stage_id: target.id })]);
+		expect(writes().map((r) => `${r.method} ${r.path.replace(/\d+/g, 'N')}`)).toEqual([
+			'POST /c/N/candidates',
+			'PATCH /c/N/placements/N/change_stage',
+		]);
+	});
+
+	test('a stage by name from an expression; an unknown stage fails before any write, listing the stages', async () => {
+		const ok = await api.run(create({ name: 'By Stage Name', email: freshEmail(), offerId: rl(String(OFFER)), stageId: '={{ "applied" }}' }));
+		expect(ok.error).toBeUndefined();
+		api.sandbox.clearRequests();
+		const { error } = await api.run(create({ name: 'X', email: freshEmail(), offerId: rl(String(OFFER)), stageId: 'Nowhere' }));
+		expect(error.message).toBe(`Invalid parameter "Stage": "Nowhere" is not a stage of offer ${OFFER} [item 0]`);
+		expect(error.description).toMatch(/^The stages of offer 1209656 .*: .*Applied \(\d+\)/);
+		expect(writes()).toEqual([]);
+	});
+
+	describe('If a Candidate With This Email Exists', () => {
+		const existing = () => {
+			const c = api.sandbox.data.candidates.find((x) => x.emails.length === 1 && !x.deleted_at);
+			return { id: c.id, email: c.emails[0] };
+		};
+
+		test('Return Existing (default): no write, the existing candidate; the email matched exactly, ignoring case', async () => {
+			const { id, email } = existing();
+			const { items, error } = await api.run(create({ name: 'Someone Else', email: email.toUpperCase() }));
+			expect(error).toBeUndefined();
+			expect(jsonOf(items)[0].id).toBe(id);
+			expect(writes()).toEqual([]);
+			expect(api.calls()[0]).toEqual(['/candidates', { query: email.toUpperCase(), limit: '100', offset: '0' }]);
+		});
+
+		test('a candidate whose email only contains the address is not a match', async () => {
+			const { email } = existing();
+			const { items } = await api.run(create({ name: 'Prefix Person', email: email.slice(1) }));
+			expect(writes().map((r) => r.method)).toEqual(['POST']);
+			expect(jsonOf(items)[0].emails).toEqual([email.slice(1)]);
+		});
+
+		test('Update: the fields given set, lists added to, put on the offer', async () => {
+			const { id, email } = existing();
+			const before = structuredClone(api.sandbox.candidateById(id));
+			const createdBefore = api.sandbox.writes.candidatesCreated;
+			const { items, error } = await api.run(
+				create({ name: 'Renamed', email, ifExists: 'update', offerId: rl('1209653'), additionalFields: { phones: '+1 555 0100', tags: 'rehire' } }),
+			);
+			expect(error).toBeUndefined();
+			const after = api.sandbox.candidateById(id);
+			expect(after.name).toBe('Renamed');
+			expect(after.phones).toEqual([...before.phones, '+1 555 0100']);
+			expect(after.tags).toEqual([...before.tags, 'rehire']);
+			expect(api.sandbox.placementsOf(id).map((p) => p.offer_id)).toContain(1209653);
+			expect(jsonOf(items)[0].id).toBe(id);
+			expect(api.sandbox.writes.candidatesCreated).toBe(createdBefore);
+		});
+
+		test('Fail: an error naming the existing candidate, nothing written', async () => {
+			const { id, email } = existing();
+			const { error } = await api.run(create({ name: 'X', email, ifExists: 'fail' }));
+			expect(error.message).toBe(`A candidate with the email ${email} already exists: ID ${id} [item 0]`);
+			expect(writes()).toEqual([]);
+		});
+
+		test('Create Anyway: no look-up, a second candidate with that email', async () => {
+			const { email } = existing();
+			const { error } = await api.run(create({ name: 'Twin', email, ifExists: 'create' }));
+			expect(error).toBeUndefined();
+			expect(api.calls().map(([path]) => path)).toEqual(['/candidates']);
+			expect(writes()).toHaveLength(1);
+			expect(api.sandbox.candidatesByEmail(email)).toHaveLength(2);
+		});
+	});
+
+	test.each([
+		[{ name: '  ' }, '"Name": is empty: a candidate needs a name'],
+		[{ email: 'not-an-email' }, '"Email": is not an email address'],
+		[{ additionalFields: { emails: 'a@b.co, nope' } }, '"Emails": "nope" is not an email address'],
+		[{ additionalFields: { cvUrl: 'cv.pdf' } }, '"CV URL": is not a URL'],
+		[{ stageId: '123' }, '"Stage": a stage needs an Offer'],
+		[{ ifExists: 'sometimes' }, '"If a Candidate With This Email Exists": must be one of'],
+	])('%j is refused before any request', async (bad, message) => {
+		const { error } = await api.run(create({ name: 'Valid Name', email: freshEmail(), ...bad }));
+		expect(error.message).toContain(`Invalid parameter ${message}`);
+		expect(error.message).toMatch(/\[item 0\]$/);
+		expect(api.sandbox.requests).toEqual([]);
+	});
+
+	test('a 422 shows what Recruitee said', async () => {
+		api.sandbox.inject({ method: 'POST', status: 422, body: { errors: { name: ["can't be blank"] } } });
+		const { error } = await api.run(create({ name: 'Valid Name', email: freshEmail() }));
+		expect(error.message).toBe('Recruitee rejected the request (HTTP 422) [item 0]');
+		expect(error.description).toContain('Recruitee said: "name can\'t be blank"');
+	});
+});
