@@ -97,3 +97,28 @@ export async function route(
 	}
 	return await runPerItem.call(this, execute);
 }
+
+const queues = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * Runs `task` after every earlier task of this node run with the same key has settled: items in
+ * parallel that look up and then create the same thing (one email) must not both create it.
+ */
+export async function oneAtATime<T>(
+	ctx: IExecuteFunctions,
+	key: string,
+	task: () => Promise<T>,
+): Promise<T> {
+	let byKey = queues.get(ctx);
+	if (!byKey) queues.set(ctx, (byKey = new Map()));
+	const previous = byKey.get(key) ?? Promise.resolve();
+	const run = previous.then(task, task);
+	byKey.set(
+		key,
+		run.then(
+			() => undefined,
+			() => undefined,
+		),
+	);
+	return await run;
+}

@@ -67,6 +67,22 @@ const R = {
 		options: { pageSize: 10 },
 		simplify: true,
 	},
+	create: {
+		resource: 'candidate',
+		operation: 'create',
+		name: 'Matrix Person',
+		email: 'matrix.person@example.com',
+		offerId: rl('1209656'),
+		stageId: '',
+		ifExists: 'returnExisting',
+		additionalFields: { phones: '+1 555 0100', tags: 'matrix', emails: '', cvUrl: '' },
+		simplify: true,
+	},
+	update: { resource: 'candidate', operation: 'update', candidateId: rl('47628534'), updateFields: { phones: '+1 555 0101' } },
+	moveToStage: { resource: 'candidate', operation: 'moveToStage', candidateId: rl('47628534'), offerId: rl('1209656'), stageId: '8176678' },
+	disqualify: { resource: 'candidate', operation: 'disqualify', candidateId: rl('47628534'), offerId: rl('1209656'), reasonId: '727738' },
+	addTags: { resource: 'candidate', operation: 'addTags', candidateId: rl('47628534'), tags: 'matrix' },
+	noteCreate: { resource: 'note', operation: 'create', candidateId: rl('47628534'), text: 'Matrix note', visibility: 'public' },
 };
 const S = {
 	legacy: {
@@ -157,6 +173,22 @@ const recruiteeCases = [
 	['auditLog', 'filters.query', [], 'Text', 'must be a string, not an array'],
 	['auditLog', 'simplify', 'x', 'Simplify', 'must be a boolean, not a string'],
 	['auditLog', 'limit', '', 'Limit', 'must be a number, not a string'],
+	['create', 'name', ' ', 'Name', 'is empty: a candidate needs a name'],
+	['create', 'email', 'nope', 'Email', 'is not an email address'],
+	['create', 'ifExists', 'maybe', 'If a Candidate With This Email Exists', 'must be one of'],
+	['create', 'additionalFields.tags', { a: 1 }, 'Tags', 'must be text separated by commas'],
+	['create', 'additionalFields.emails', 'a@b.co, x', 'Emails', '"x" is not an email address'],
+	['create', 'additionalFields.cvUrl', 'cv.pdf', 'CV URL', 'is not a URL'],
+	['create', 'offerId', 'x y', 'Offer', 'is not an offer ID'],
+	['create', 'stageId', 'Nowhere', 'Stage', 'is not a stage of offer 1209656'],
+	['update', 'candidateId', 'abc', 'Candidate', 'is not a candidate ID'],
+	['update', 'updateFields.phones', 5, 'Phones', 'must be text separated by commas'],
+	['moveToStage', 'stageId', 'Nowhere', 'Stage', 'is not a stage of offer 1209656'],
+	['moveToStage', 'offerId', '', 'Offer', 'it is empty'],
+	['disqualify', 'reasonId', 'Too tall', 'Reason', 'is not a disqualify reason of this company'],
+	['addTags', 'tags', '', 'Tags', 'is empty: give at least one tag'],
+	['noteCreate', 'text', '', 'Text', 'is empty: a note needs text'],
+	['noteCreate', 'visibility', 'team', 'Visibility', 'must be one of'],
 ];
 
 const sumsubCases = [

@@ -137,6 +137,16 @@ describe('Candidate → Create', () => {
 		});
 	});
 
+	test('items of one run with the same email (10 in parallel): one candidate, every item outputs it', async () => {
+		const email = freshEmail();
+		const input = Array.from({ length: 6 }, (_, i) => ({ json: { name: `Dup ${i}`, email: i % 2 ? email.toUpperCase() : email } }));
+		const { items, error } = await api.run(create({ name: '={{ $json.name }}', email: '={{ $json.email }}' }), { input });
+		expect(error).toBeUndefined();
+		expect(api.sandbox.candidatesByEmail(email)).toHaveLength(1);
+		expect(new Set(jsonOf(items).map((c) => c.id)).size).toBe(1);
+		expect(writes()).toHaveLength(1);
+	});
+
 	test.each([
 		[{ name: '  ' }, '"Name": is empty: a candidate needs a name'],
 		[{ email: 'not-an-email' }, '"Email": is not an email address'],

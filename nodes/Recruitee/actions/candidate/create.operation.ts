@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { isUncertainWrite, settled } from '../../../shared/api';
 import { collection, simplifyProperty } from '../../../shared/descriptions';
+import { oneAtATime } from '../../../shared/execute';
 import {
 	httpSettingsOf,
 	RELIABILITY_LABELS,
@@ -13,6 +14,7 @@ import {
 import { itemParameters, itemSuffix, numericIdList } from '../../../shared/validation';
 import {
 	CANDIDATE_FIELD_LABELS,
+	type CandidateFields,
 	candidateBody,
 	candidateFieldProperties,
 	candidateFieldsSchema,
@@ -133,9 +135,39 @@ const LABELS = {
 
 const created = z.object({ candidate: recordWithId });
 
+/** One item's create, its parameters checked and resolved. */
+interface Plan {
+	p: z.infer<typeof parameters>;
+	reads: Reads;
+	fields: CandidateFields;
+	/** The chosen offer (its stage applies to it) and the others, each once. */
+	offerId?: number;
+	stage?: Stage;
+	offers: number[];
+	/** Whether an existing candidate is looked for by email first. */
+	lookFirst: boolean;
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const plan = await planOf(this, itemIndex);
+	const run = async () => {
+		const existing = plan.lookFirst ? await candidateWithEmail(this, plan) : undefined;
+		const candidate = existing
+			? await useExisting(this, plan, existing)
+			: await createCandidate(this, plan);
+		return [candidateOutput(candidate, plan.p.simplify)];
+	};
+	// Items of this run with the same email go one after the other: two must not both find nothing
+	// and create.
+	return plan.lookFirst
+		? await oneAtATime(this, `email:${plan.p.email.toLowerCase()}`, run)
+		: await run();
+}
+
+/** The parameters checked, the offer and stage resolved: every check before any write. */
+async function planOf(ctx: IExecuteFunctions, itemIndex: number): Promise<Plan> {
 	const p = itemParameters(
-		this,
+		ctx,
 		itemIndex,
 		parameters,
 		{
@@ -152,77 +184,99 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const http = httpSettingsOf(p.options);
 	const reads: Reads = { itemIndex, http };
 	const offerId = await offerIdOf(
-		this,
-		this.getNodeParameter('offerId', itemIndex, ''),
+		ctx,
+		ctx.getNodeParameter('offerId', itemIndex, ''),
 		itemIndex,
 		false,
 		http,
 	);
-	if (p.stageId.trim() !== '' && offerId === undefined) {
+	const stageGiven = p.stageId.trim() !== '';
+	if (stageGiven && offerId === undefined) {
 		throw new NodeOperationError(
-			this.getNode(),
+			ctx.getNode(),
 			`Invalid parameter "Stage": a stage needs an Offer${itemSuffix(itemIndex)}`,
 			{ itemIndex, description: 'Choose the Offer the stage belongs to, or leave Stage empty.' },
 		);
 	}
-	// Every check before any write: an unknown stage fails here, not after the candidate exists.
-	const stage: Stage | undefined =
-		offerId !== undefined && p.stageId.trim() !== ''
-			? await stageOf(this, offerId, p.stageId, reads)
-			: undefined;
+	// An unknown stage fails here, not after the candidate exists.
+	const stage =
+		stageGiven && offerId !== undefined ? await stageOf(ctx, offerId, p.stageId, reads) : undefined;
 	const { moreOfferIds = [], ...more } = p.additionalFields;
-	const fields = {
-		...more,
-		name: p.name,
-		emails: [...(p.email ? [p.email] : []), ...(more.emails ?? [])],
+	return {
+		p,
+		reads,
+		fields: {
+			...more,
+			name: p.name,
+			emails: [...(p.email ? [p.email] : []), ...(more.emails ?? [])],
+		},
+		offerId,
+		stage,
+		offers: [...new Set([...(offerId === undefined ? [] : [offerId]), ...moreOfferIds])],
+		lookFirst: p.email !== '' && p.ifExists !== 'create',
 	};
-	const offers = [...new Set([...(offerId === undefined ? [] : [offerId]), ...moreOfferIds])];
-	const who = `"${p.name}"${p.email ? ` <${p.email}>` : ''}`;
-	const lookFirst = p.email !== '' && p.ifExists !== 'create';
-	const output = async (id: number) =>
-		candidateOutput(await candidateById(this, id, reads), p.simplify);
+}
 
-	if (lookFirst) {
-		const [existing] = await candidatesWithEmail(this, p.email, reads);
-		if (existing) {
-			if (p.ifExists === 'fail') {
-				throw new NodeOperationError(
-					this.getNode(),
-					`A candidate with the email ${p.email} already exists: ID ${existing.id}${itemSuffix(itemIndex)}`,
-					{
-						itemIndex,
-						description:
-							'Nothing was created. To use the existing candidate, set "If a Candidate With This Email Exists" to Return Existing or Update.',
-					},
-				);
-			}
-			if (p.ifExists === 'update') {
-				const current = await candidateById(this, existing.id as number, reads);
-				await updateCandidate(this, current.id, candidateBody(fields, current), reads);
-				for (const offer of offers) {
-					if (placementOn(current, offer)) continue;
-					await placeOnOffer(this, current.id, offer, offer === offerId ? stage : undefined, reads);
-				}
-			}
-			return [await output(existing.id as number)];
+async function candidateWithEmail(ctx: IExecuteFunctions, plan: Plan) {
+	const [existing] = await candidatesWithEmail(ctx, plan.p.email, plan.reads);
+	return existing as (IDataObject & { id: number }) | undefined;
+}
+
+/** A candidate with the email exists: fail, or update it, or leave it; the candidate then. */
+async function useExisting(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+	existing: IDataObject & { id: number },
+): Promise<IDataObject & { id: number }> {
+	const { p, reads } = plan;
+	if (p.ifExists === 'fail') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`A candidate with the email ${p.email} already exists: ID ${existing.id}${itemSuffix(reads.itemIndex)}`,
+			{
+				itemIndex: reads.itemIndex,
+				description:
+					'Nothing was created. To use the existing candidate, set "If a Candidate With This Email Exists" to Return Existing or Update.',
+			},
+		);
+	}
+	if (p.ifExists === 'update') {
+		const current = await candidateById(ctx, existing.id, reads);
+		await updateCandidate(ctx, current.id, candidateBody(plan.fields, current), reads);
+		for (const offer of plan.offers) {
+			if (placementOn(current, offer)) continue;
+			const stage = offer === plan.offerId ? plan.stage : undefined;
+			await placeOnOffer(ctx, current.id, offer, stage, reads);
 		}
 	}
+	return await candidateById(ctx, existing.id, reads);
+}
 
-	// The create itself: never repeated blindly. After an answer that leaves it open whether the
-	// candidate was created, the email tells: found, it was; not found, it was not, and it is sent again.
+/**
+ * POST /candidates, never repeated blindly: after an answer that leaves it open whether the
+ * candidate was created, the email tells (found: it was; not found: it was not, and it is sent
+ * again). Without a look-up the item fails saying the candidate may have been created. Then the
+ * stage, if one was chosen. The candidate as it is then.
+ */
+async function createCandidate(
+	ctx: IExecuteFunctions,
+	plan: Plan,
+): Promise<IDataObject & { id: number }> {
+	const { p, reads } = plan;
+	const who = `"${p.name}"${p.email ? ` <${p.email}>` : ''}`;
 	let candidate: IDataObject & { id: number };
 	for (let attempt = 0; ; attempt++) {
 		const outcome = await settled(
-			recruiteeSend(this, {
+			recruiteeSend(ctx, {
 				method: 'POST',
 				path: '/candidates',
-				json: { candidate: candidateBody(fields), offers },
+				json: { candidate: candidateBody(plan.fields), offers: plan.offers },
 				schema: created,
-				itemIndex,
-				http,
+				itemIndex: reads.itemIndex,
+				http: reads.http,
 				once: {
 					did: `created the candidate ${who}`,
-					advice: lookFirst
+					advice: plan.lookFirst
 						? 'Run this item again: the node looks for the email first and creates nothing twice.'
 						: 'Check in Recruitee whether the candidate exists before running this item again; with an Email and "If a Candidate With This Email Exists" set to Return Existing, the node checks for you.',
 				},
@@ -232,15 +286,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			candidate = outcome.value.candidate;
 			break;
 		}
-		if (!lookFirst || !isUncertainWrite(outcome.error) || attempt >= http.retry.maxRetries) {
+		const maxRetries = reads.http?.retry.maxRetries ?? 0;
+		if (!plan.lookFirst || !isUncertainWrite(outcome.error) || attempt >= maxRetries) {
 			throw outcome.error;
 		}
-		const [found] = await candidatesWithEmail(this, p.email, reads);
+		const found = await candidateWithEmail(ctx, plan);
 		if (found) {
-			candidate = await candidateById(this, found.id as number, reads);
+			candidate = await candidateById(ctx, found.id, reads);
 			break;
 		}
 	}
-	if (stage && offerId !== undefined) await toStage(this, candidate, offerId, stage, reads);
-	return [stage ? await output(candidate.id) : candidateOutput(candidate, p.simplify)];
+	if (!plan.stage || plan.offerId === undefined) return candidate;
+	await toStage(ctx, candidate, plan.offerId, plan.stage, reads);
+	return await candidateById(ctx, candidate.id, reads);
 }
