@@ -10,6 +10,8 @@ const { context, importCredentials, importAndRun, nodeRun } = require('./harness
 const { exampleCredentials } = require('../../scripts/lib/n8n');
 
 let recruitee;
+/** A sandbox of its own for the write workflow, so the read workflow's request checks stay exact. */
+let recruiteeWrites;
 let sumsub;
 /** Sandboxes whose list endpoint treats filters next to a forwardMarker otherwise (issue 11). */
 let markerIgnores;
@@ -26,10 +28,15 @@ const sumsubCredential = (id, name, sandbox, secretKey = sandbox.secretKey) => (
 });
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
-const examples = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+// The examples a manual run starts (form-started ones run in form.e2e.test.js, by a submission).
+const examples = fs
+	.readdirSync(EXAMPLES)
+	.filter((f) => f.endsWith('.json'))
+	.filter((f) => !fs.readFileSync(path.join(EXAMPLES, f), 'utf8').includes('"n8n-nodes-base.formTrigger"'));
 
 beforeAll(async () => {
 	recruitee = await recruiteeSandbox.start();
+	recruiteeWrites = await recruiteeSandbox.start({ candidates: 100 });
 	sumsub = await sumsubSandbox.start();
 	markerIgnores = await sumsubSandbox.start({ markerFilters: 'ignored' });
 	markerRefuses = await sumsubSandbox.start({ markerFilters: 'rejected' });
@@ -46,6 +53,12 @@ beforeAll(async () => {
 			type: 'recruiteeApi',
 			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
 		},
+		{
+			id: 'e2eRecruiteeWritesCred',
+			name: 'Recruitee e2e, writes',
+			type: 'recruiteeApi',
+			data: { companyId: recruiteeWrites.companyId, apiToken: recruiteeWrites.token, baseUrl: recruiteeWrites.url },
+		},
 		sumsubCredential('e2eSumsubCred', 'Sumsub e2e', sumsub),
 		sumsubCredential('e2eSumsubMarkerIgnores', 'Sumsub e2e, marker ignores filters', markerIgnores),
 		sumsubCredential('e2eSumsubMarkerRefuses', 'Sumsub e2e, filters refused next to a marker', markerRefuses),
@@ -54,12 +67,13 @@ beforeAll(async () => {
 	result = await importAndRun([
 		path.join(__dirname, 'workflows', 'recruitee.json'),
 		path.join(__dirname, 'workflows', 'sumsub.json'),
+		path.join(__dirname, 'workflows', 'recruitee-writes.json'),
 		...examples.map((f) => path.join(EXAMPLES, f)),
 	]);
 }, 300_000);
 
 afterAll(async () => {
-	const sandboxes = [recruitee, sumsub, markerIgnores, markerRefuses, today?.recruitee, today?.sumsub];
+	const sandboxes = [recruitee, recruiteeWrites, sumsub, markerIgnores, markerRefuses, today?.recruitee, today?.sumsub];
 	await Promise.all(sandboxes.map((s) => s?.close()));
 });
 
@@ -78,9 +92,10 @@ async function sumsubOracle(pathAndQuery) {
 
 const requestsTo = (sandbox, pathPart) => sandbox.requests.filter((r) => r.path.endsWith(pathPart));
 
-test(`n8n ${context.runtime.version} ran both workflows to success`, () => {
+test(`n8n ${context.runtime.version} ran every workflow to success`, () => {
 	expect(result.runs.e2eRecruiteeReads?.data.resultData.error).toBeUndefined();
 	expect(result.runs.e2eSumsubReads?.data.resultData.error).toBeUndefined();
+	expect(result.runs.e2eRecruiteeWrites?.data.resultData.error).toBeUndefined();
 	expect(result.exitCode).toBe(0);
 });
 
@@ -176,6 +191,62 @@ describe('Recruitee in n8n', () => {
 		expect(items).toEqual([
 			expect.objectContaining({ error: 'No candidate with ID 999 in this company (HTTP 404) [item 0]', httpCode: '404' }),
 		]);
+	});
+});
+
+describe('Recruitee writes in n8n: one candidate from creation to deletion, each step checked by a read', () => {
+	const run = (node) => nodeRun(result.runs.e2eRecruiteeWrites, node);
+	const JOB = 1209656;
+	const only = (node) => {
+		const { items, error } = run(node);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		return items[0];
+	};
+
+	test('Create puts the candidate on the offer; the same Create again returns it (no second candidate)', () => {
+		const created = only('Create');
+		expect(created).toMatchObject({ name: 'E2E Writer', emails: ['e2e.writer@example.com'], phones: ['+49 30 5550100'] });
+		expect(created.placements).toEqual([expect.objectContaining({ offer_id: JOB, stage_id: 8176676 })]);
+		expect(only('Create again (re-run)').id).toBe(created.id);
+		const posts = recruiteeWrites.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/candidates'));
+		expect(posts).toHaveLength(1);
+		expect(recruiteeWrites.writes.candidatesCreated).toBe(1);
+	});
+
+	test('Move to Stage by name, then Get shows the stage', () => {
+		expect(only('Check stage').placements).toEqual([expect.objectContaining({ offer_id: JOB, stage_id: 8176679 })]);
+	});
+
+	test('Note, then Get Many shows it, escaped as Recruitee shows notes', () => {
+		const body = 'Strong &lt;backend&gt; skills &amp; good fit<br>Next: offer';
+		expect(only('Note')).toMatchObject({ body, visibility: { level: 'public' } });
+		expect(run('Check notes').items.map((n) => n.body)).toEqual([body]);
+	});
+
+	test('Add Tags', () => {
+		expect(only('Tag').tags).toEqual(['e2e', 'berlin']);
+	});
+
+	test('Attach File from binary data (Convert to File), as the CV', () => {
+		expect(only('Attach CV')).toMatchObject({ filename: 'e2e-cv.pdf', content_type: 'application/pdf', size: 281, set_as_cv: true });
+		const upload = recruiteeWrites.requests.find((r) => r.method === 'POST' && r.path.endsWith('/attachments'));
+		expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(recruiteeWrites.writes.cvsSet).toBe(1);
+	});
+
+	test('Disqualify with a reason by name, Get shows it; Requalify undoes it', () => {
+		expect(only('Check disqualified').placements).toEqual([expect.objectContaining({ offer_id: JOB, disqualified: true })]);
+		expect(only('Requalify').placements).toEqual([expect.objectContaining({ offer_id: JOB, disqualified: false })]);
+	});
+
+	test('Delete, and the Get after it finds nothing', () => {
+		const { id } = only('Create');
+		expect(only('Delete')).toMatchObject({ deleted: true, id });
+		expect(run('Check deleted').items).toEqual([
+			expect.objectContaining({ error: `No candidate with ID ${id} in this company (HTTP 404) [item 0]`, httpCode: '404' }),
+		]);
+		expect(recruiteeWrites.candidateById(id)).toBeUndefined();
 	});
 });
 

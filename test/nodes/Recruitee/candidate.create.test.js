@@ -137,6 +137,29 @@ describe('Candidate → Create', () => {
 		});
 	});
 
+	test('a CV file from the item’s binary data: uploaded and set as the CV of the new candidate only', async () => {
+		const bytes = Buffer.from('%PDF-1.4 cv bytes \u0000\u00ff', 'latin1');
+		const input = [{ json: {}, binary: { cv: { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: 'cv.pdf' } } }];
+		const email = freshEmail();
+		const { items, error } = await api.run(create({ name: 'With CV', email, additionalFields: { cvBinaryPropertyName: 'cv' } }), { input });
+		expect(error).toBeUndefined();
+		const [candidate] = jsonOf(items);
+		const cv = api.sandbox.cvOf(candidate.id);
+		expect(cv).toMatchObject({ filename: 'cv.pdf', content_type: 'application/pdf', size: bytes.length });
+		expect(api.sandbox.attachmentBytes(cv.id).equals(bytes)).toBe(true);
+		expect(candidate.cv_url).toBe(cv.url);
+		api.sandbox.clearRequests();
+		const again = await api.run(create({ name: 'With CV', email, additionalFields: { cvBinaryPropertyName: 'cv' } }), { input });
+		expect(jsonOf(again.items)[0].id).toBe(candidate.id);
+		expect(writes()).toEqual([]);
+	});
+
+	test('a CV field the item does not have: refused before any request', async () => {
+		const { error } = await api.run(create({ name: 'No CV', email: freshEmail(), additionalFields: { cvBinaryPropertyName: 'cv' } }));
+		expect(error.message).toBe('Invalid parameter "CV File (Input Binary Field)": the item has no binary field "cv" [item 0]');
+		expect(api.sandbox.requests).toEqual([]);
+	});
+
 	test('items of one run with the same email (10 in parallel): one candidate, every item outputs it', async () => {
 		const email = freshEmail();
 		const input = Array.from({ length: 6 }, (_, i) => ({ json: { name: `Dup ${i}`, email: i % 2 ? email.toUpperCase() : email } }));

@@ -1,17 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, settled } from '../../../shared/api';
-import { itemSuffix } from '../../../shared/validation';
-import { attachmentsOf, MAX_ATTACHMENT_BYTES, multipart } from '../../helpers/attachments';
+import { fileOf, uploadFile } from '../../helpers/attachments';
 import type { CandidateOperationSpec } from '../../helpers/candidateOperation';
 import {
 	candidateOperationDescription,
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
-import { anyAnswer } from '../../helpers/writes';
-import { recruiteeSend } from '../../transport';
 
 const spec = {
 	operation: 'attachFile',
@@ -62,79 +57,15 @@ export const description = candidateOperationDescription(
 	'The candidate to attach the file to',
 );
 
-const uploaded = z.object({ attachment: z.object({ id: z.number() }).passthrough() });
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await runCandidateOperation(this, itemIndex, spec, async ({ candidateId, p, reads }) => {
-		const binary = this.getInputData()[itemIndex]?.binary?.[p.binaryPropertyName];
-		if (!binary) {
-			const present = Object.keys(this.getInputData()[itemIndex]?.binary ?? {});
-			throw new NodeOperationError(
-				this.getNode(),
-				`Invalid parameter "Input Binary Field": the item has no binary field "${p.binaryPropertyName}"${itemSuffix(itemIndex)}`,
-				{
-					itemIndex,
-					description: present.length
-						? `Its binary fields: ${present.join(', ')}.`
-						: 'The item has no binary data: read or download the file in an earlier node.',
-				},
-			);
-		}
-		const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, p.binaryPropertyName);
-		if (bytes.length > MAX_ATTACHMENT_BYTES) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The file in "${p.binaryPropertyName}" is too large for Recruitee: ${(bytes.length / 1048576).toFixed(1)} MB${itemSuffix(itemIndex)}`,
-				{
-					itemIndex,
-					description: `Recruitee takes files up to ${MAX_ATTACHMENT_BYTES / 1048576} MB.`,
-				},
-			);
-		}
-		const fileName = p.fileName || binary.fileName || `${p.binaryPropertyName}.bin`;
-		const mimeType = binary.mimeType || 'application/octet-stream';
-		// The files before: after an answer that leaves it open, a new file of this name and size tells.
-		const before = new Set((await attachmentsOf(this, candidateId, reads)).map((a) => a.id));
-		const body = multipart([
-			{ field: 'attachment[candidate_id]', value: String(candidateId) },
-			{ field: 'attachment[file]', fileName, contentType: mimeType, bytes },
-		]);
-		const outcome = await settled(
-			recruiteeSend(this, {
-				method: 'POST',
-				path: '/attachments',
-				body: body.bytes,
-				headers: { 'Content-Type': body.contentType },
-				schema: uploaded,
-				itemIndex,
-				http: reads.http,
-				once: {
-					did: `attached "${fileName}" to candidate ${candidateId}`,
-					advice:
-						'Run this item again: the node looks for the file first and attaches nothing twice.',
-				},
-			}),
-		);
-		let attachment: IDataObject;
-		if ('value' in outcome) {
-			attachment = outcome.value.attachment as IDataObject;
-		} else {
-			if (!isUncertainWrite(outcome.error)) throw outcome.error;
-			const found = (await attachmentsOf(this, candidateId, reads)).find(
-				(a) => !before.has(a.id) && a.filename === fileName && Number(a.size) === bytes.length,
-			);
-			if (!found) throw outcome.error;
-			attachment = found;
-		}
-		if (!p.setAsCv) return { ...attachment, set_as_cv: false };
-		const cv = await recruiteeSend(this, {
-			method: 'PATCH',
-			path: `/candidates/${candidateId}/set_as_cv/${String(attachment.id)}`,
-			schema: anyAnswer,
+		const file = await fileOf(
+			this,
 			itemIndex,
-			http: reads.http,
-			notFound: `No candidate ${candidateId} or file ${String(attachment.id)} to set as CV`,
-		});
-		return { ...attachment, set_as_cv: true, candidate: cv as IDataObject };
+			p.binaryPropertyName,
+			p.fileName,
+			'Input Binary Field',
+		);
+		return await uploadFile(this, candidateId, file, p.setAsCv, reads);
 	});
 }

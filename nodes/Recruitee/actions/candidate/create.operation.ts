@@ -23,6 +23,8 @@ import {
 import { offerIdOf, offerLocator } from '../../helpers/locators';
 import type { Reads, Stage } from '../../helpers/lookups';
 import { candidateById, candidatesWithEmail, placementOn, stageOf } from '../../helpers/lookups';
+import type { File } from '../../helpers/attachments';
+import { fileOf, uploadFile } from '../../helpers/attachments';
 import { stageProperty } from '../../helpers/stages';
 import { candidateOutput, placeOnOffer, toStage, updateCandidate } from '../../helpers/writes';
 import { recordWithId, recruiteeSend } from '../../transport';
@@ -92,6 +94,15 @@ const properties: INodeProperties[] = [
 		options: [
 			...candidateFieldProperties(false),
 			{
+				displayName: 'CV File (Input Binary Field)',
+				name: 'cvBinaryPropertyName',
+				type: 'string',
+				default: '',
+				placeholder: 'data',
+				description:
+					'The input binary field that holds the CV file (a Form Trigger’s file field, say). It is uploaded and set as the CV of a candidate this node creates; an existing candidate it returns or updates keeps theirs.',
+			},
+			{
 				displayName: 'More Offer Names or IDs',
 				name: 'moreOfferIds',
 				type: 'multiOptions',
@@ -116,9 +127,10 @@ const parameters = z.object({
 	email: emailAddress,
 	stageId: z.union([z.string(), z.number()]).transform(String),
 	ifExists: z.enum(['returnExisting', 'update', 'fail', 'create']),
-	additionalFields: candidateFieldsSchema
-		.omit({ name: true })
-		.extend({ moreOfferIds: numericIdList.optional() }),
+	additionalFields: candidateFieldsSchema.omit({ name: true }).extend({
+		moreOfferIds: numericIdList.optional(),
+		cvBinaryPropertyName: z.string().trim().optional(),
+	}),
 	options: z.object(reliabilitySchema),
 	simplify: z.boolean(),
 });
@@ -129,6 +141,7 @@ const LABELS = {
 	stageId: 'Stage',
 	ifExists: 'If a Candidate With This Email Exists',
 	moreOfferIds: 'More Offers',
+	cvBinaryPropertyName: 'CV File (Input Binary Field)',
 	simplify: 'Simplify',
 	...RELIABILITY_LABELS,
 };
@@ -146,6 +159,8 @@ interface Plan {
 	offers: number[];
 	/** Whether an existing candidate is looked for by email first. */
 	lookFirst: boolean;
+	/** The CV file to upload to a new candidate. */
+	cv?: File;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -201,7 +216,10 @@ async function planOf(ctx: IExecuteFunctions, itemIndex: number): Promise<Plan> 
 	// An unknown stage fails here, not after the candidate exists.
 	const stage =
 		stageGiven && offerId !== undefined ? await stageOf(ctx, offerId, p.stageId, reads) : undefined;
-	const { moreOfferIds = [], ...more } = p.additionalFields;
+	const { moreOfferIds = [], cvBinaryPropertyName, ...more } = p.additionalFields;
+	const cv = cvBinaryPropertyName
+		? await fileOf(ctx, itemIndex, cvBinaryPropertyName, '', 'CV File (Input Binary Field)')
+		: undefined;
 	return {
 		p,
 		reads,
@@ -214,6 +232,7 @@ async function planOf(ctx: IExecuteFunctions, itemIndex: number): Promise<Plan> 
 		stage,
 		offers: [...new Set([...(offerId === undefined ? [] : [offerId]), ...moreOfferIds])],
 		lookFirst: p.email !== '' && p.ifExists !== 'create',
+		cv,
 	};
 }
 
@@ -256,7 +275,7 @@ async function useExisting(
  * POST /candidates, never repeated blindly: after an answer that leaves it open whether the
  * candidate was created, the email tells (found: it was; not found: it was not, and it is sent
  * again). Without a look-up the item fails saying the candidate may have been created. Then the
- * stage, if one was chosen. The candidate as it is then.
+ * stage and the CV, if given. The candidate as it is then.
  */
 async function createCandidate(
 	ctx: IExecuteFunctions,
@@ -296,7 +315,9 @@ async function createCandidate(
 			break;
 		}
 	}
-	if (!plan.stage || plan.offerId === undefined) return candidate;
-	await toStage(ctx, candidate, plan.offerId, plan.stage, reads);
-	return await candidateById(ctx, candidate.id, reads);
+	if (plan.stage && plan.offerId !== undefined) {
+		await toStage(ctx, candidate, plan.offerId, plan.stage, reads);
+	}
+	if (plan.cv) await uploadFile(ctx, candidate.id, plan.cv, true, reads);
+	return plan.stage || plan.cv ? await candidateById(ctx, candidate.id, reads) : candidate;
 }
