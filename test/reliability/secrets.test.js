@@ -64,6 +64,27 @@ describe.each([[false], [true]])('Continue On Fail: %s', (continueOnFail) => {
 		expect(produced(result)).not.toContain('RECRUITEE-TOKEN-7f3a9c');
 	});
 
+	test.each([
+		...faults,
+		['reset after the write', { method: 'POST', after: true, mode: 'reset', times: Infinity }],
+		['422', { method: 'POST', status: 422, body: { errors: { name: ["can't be blank"] } } }],
+	])('Recruitee Create (a write), %s: no token anywhere', async (_, fault) => {
+		recruitee.sandbox.inject(fault);
+		const result = await recruitee.run(
+			{
+				resource: 'candidate',
+				operation: 'create',
+				name: 'Secret Test',
+				email: `secret.${Math.random().toString(36).slice(2)}@example.com`,
+				ifExists: 'create',
+				options: { maxRetries: 1, timeoutSeconds: 0.5 },
+			},
+			{ continueOnFail },
+		);
+		expect(result.error || result.items[0].json.error).toBeTruthy();
+		expect(produced(result)).not.toContain('RECRUITEE-TOKEN-7f3a9c');
+	});
+
 	test('Recruitee, a wrong token: neither token anywhere', async () => {
 		const result = await recruitee.run(
 			{ resource: 'candidate', operation: 'getAll', limit: 1 },

@@ -97,6 +97,12 @@ describe('Candidate → Attach File', () => {
 		expect(writes()).toEqual([]);
 	});
 
+	test('a file above what the node sends (20 MB): refused before any request', async () => {
+		const { error } = await api.run(attach(), { input: withFile(Buffer.alloc(21 * 1024 * 1024, 7)) });
+		expect(error.message).toBe('The file in "cv" is too large for Recruitee: 21.0 MB [item 0]');
+		expect(api.sandbox.requests).toEqual([]);
+	});
+
 	test('a file too large for Recruitee: its 413 says so', async () => {
 		const big = Buffer.alloc(70 * 1024, 1);
 		const { error } = await api.run(attach(), { input: withFile(big) });
