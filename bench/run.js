@@ -6,6 +6,10 @@
 //
 // Third contender: n8n's HTTP Request node with its pagination options, through the same engine (not
 // for Sumsub: it cannot sign requests).
+//
+// Per-item workloads: each contender gets the same input items. Write workloads prepare fresh data
+// before every run (one item more, for the warm-up), and the sandbox's count of the writes that took
+// effect must match.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -96,9 +100,12 @@ async function main() {
 			pageSize: workload.pageSize,
 			paging: workload.paging,
 			perItem: workload.perItem,
-			ids: workload.items
-				? sandbox.data.candidates.slice(0, workload.items).map((c) => c.id)
-				: undefined,
+			httpRequestBatching: workload.httpRequestBatching,
+			// Reads: the same items every run (the warm-up reads the first).
+			items:
+				workload.items && !workload.prepare
+					? sandbox.data.candidates.slice(0, workload.items).map((c) => ({ id: c.id }))
+					: undefined,
 			runtimeDir,
 		};
 		// Sumsub signs every request: the HTTP Request node cannot, without code of its own.
@@ -110,6 +117,22 @@ async function main() {
 		const runs = quick ? 1 : (workload.runs ?? RUNS);
 		for (let i = 0; i < runs; i++) {
 			for (const contender of contenders) {
+				// Writes: data of this run's own, and the sandbox's count of writes before it.
+				const prepared = workload.prepare?.({
+					sandbox,
+					items: workload.items + 1,
+					tag: `${contender}${i + 1}-${Date.now().toString(36)}`,
+				});
+				const runSpec = prepared
+					? {
+							...spec,
+							node: { ...spec.node, ...prepared.node },
+							fixed: prepared.fixed,
+							items: prepared.items.slice(0, workload.items),
+							warmup: prepared.items[workload.items],
+						}
+					: spec;
+				const writesBefore = workload.counter ? sandbox.writes[workload.counter] : 0;
 				sandbox.clearRequests();
 				sandbox.clearFaults();
 				if (workload.latencyMs) sandbox.inject({ delayMs: workload.latencyMs, times: Infinity });
@@ -119,13 +142,24 @@ async function main() {
 							`${workload.name.replace(/[^a-z0-9]+/gi, '-')}-${contender}-${i + 1}.cpuprofile`,
 						)
 					: undefined;
-				const result = await runWorker({ ...spec, contender, cpuProfile });
+				const result = await runWorker({ ...runSpec, contender, cpuProfile });
 				if (result.records !== workload.expected) {
 					throw new Error(
 						`${workload.name}, ${contender}: ${result.records} records, expected ${workload.expected}`,
 					);
 				}
+				if (workload.counter) {
+					// Every item's write took effect once (the warm-up's too), and on the right record.
+					const written = sandbox.writes[workload.counter] - writesBefore;
+					const wrong = workload.check?.(sandbox, prepared.items);
+					if (written !== workload.expected + 1 || wrong !== undefined) {
+						throw new Error(
+							`${workload.name}, ${contender}: ${written} ${workload.counter}, expected ${workload.expected + 1} with the warm-up${wrong === undefined ? '' : `; wrong: ${wrong}`}`,
+						);
+					}
+				}
 				result.requests = sandbox.requests.filter((r) => r.receivedAt >= result.startedAt).length;
+				result.peakInFlight = sandbox.peakInFlight;
 				results[contender].push(result);
 			}
 		}
@@ -137,6 +171,16 @@ async function main() {
 			name: workload.name,
 			records: workload.expected,
 			requests: m('ours', 'requests'),
+			limitRequests: m('limit', 'requests'),
+			httpRequestRequests: results.httpRequest ? m('httpRequest', 'requests') : null,
+			// Requests in flight: the most the sandbox answered at once, and the mean over the run as
+			// the client saw them (per-item workloads: the parallelism each contender really had).
+			peakInFlight: m('ours', 'peakInFlight'),
+			meanInFlight: Number(m('ours', 'meanInFlight').toFixed(1)),
+			httpRequestPeakInFlight: results.httpRequest ? m('httpRequest', 'peakInFlight') : null,
+			httpRequestMeanInFlight: results.httpRequest
+				? Number(m('httpRequest', 'meanInFlight').toFixed(1))
+				: null,
 			wallMs: Math.round(wallMs),
 			limitWallMs: Math.round(limitMs),
 			vsLimit: Number((wallMs / limitMs).toFixed(2)),
@@ -145,6 +189,11 @@ async function main() {
 				? Number((wallMs / m('httpRequest', 'wallMs')).toFixed(2))
 				: null,
 			recordsPerSecond: Math.round(workload.expected / (wallMs / 1000)),
+			// CPU time of the run per record (per item, on the per-item workloads).
+			cpuMsPerRecord: Number((m('ours', 'cpuMs') / workload.expected).toFixed(3)),
+			httpRequestCpuMsPerRecord: results.httpRequest
+				? Number((m('httpRequest', 'cpuMs') / workload.expected).toFixed(3))
+				: null,
 			peakRssMb: Math.round(m('ours', 'peakRss') / 2 ** 20),
 			peakHeapMb: Math.round(m('ours', 'peakHeap') / 2 ** 20),
 			baseRssMb: Math.round(m('ours', 'baseRss') / 2 ** 20),
@@ -166,13 +215,25 @@ async function main() {
 	const columns = [
 		['workload', (r) => r.name],
 		['records', (r) => r.records],
-		['requests', (r) => r.requests],
+		[
+			'requests (limit, HTTP Request)',
+			(r) => `${r.requests} (${r.limitRequests}, ${r.httpRequestRequests ?? 'n/a'})`,
+		],
+		[
+			'in flight mean/peak (HTTP Request)',
+			(r) =>
+				`${r.meanInFlight}/${r.peakInFlight} (${r.httpRequestMeanInFlight ?? 'n/a'}/${r.httpRequestPeakInFlight ?? 'n/a'})`,
+		],
 		['ours ms', (r) => r.wallMs],
 		['limit ms', (r) => r.limitWallMs],
 		['HTTP Request ms', (r) => r.httpRequestWallMs],
 		['ours/limit', (r) => r.vsLimit],
 		['ours/HTTP Request', (r) => r.vsHttpRequest],
 		['records/s', (r) => r.recordsPerSecond],
+		[
+			'CPU ms/record (HTTP Request)',
+			(r) => `${r.cpuMsPerRecord} (${r.httpRequestCpuMsPerRecord ?? 'n/a'})`,
+		],
 		['peak RSS MB', (r) => r.peakRssMb],
 		['peak heap MB', (r) => r.peakHeapMb],
 		['run RSS MB (limit)', (r) => `${r.runRssMb} (${r.limitRunRssMb})`],

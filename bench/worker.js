@@ -10,6 +10,8 @@ process.env.PACKAGE_TYPES_FROM = 'dist';
 process.env.N8N_USER_FOLDER ||= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
 process.env.N8N_LOG_LEVEL = 'error';
 
+const { BODIES } = require('./workloads');
+
 const spec = JSON.parse(process.argv[2]);
 
 let peakRss = 0;
@@ -22,12 +24,42 @@ const sample = () => {
 const sampler = setInterval(sample, 5);
 
 /**
- * The contenders. `run` says what to read: the input ids, the page size, and `onePage` for the
- * warm-up (one small page, or one item).
+ * Requests in flight, seen from the client (node:http for n8n's request helper, undici for the bare
+ * loop): from the start of a request to the end of its answer. `area` / the run's time is the mean.
+ */
+const inFlight = { now: 0, peak: 0, area: 0, at: 0, open: new WeakSet() };
+function trackRequests() {
+	const dc = require('node:diagnostics_channel');
+	const change = (delta) => {
+		const t = performance.now();
+		inFlight.area += inFlight.now * (t - inFlight.at);
+		inFlight.at = t;
+		inFlight.now += delta;
+		inFlight.peak = Math.max(inFlight.peak, inFlight.now);
+	};
+	const start = ({ request }) => {
+		inFlight.open.add(request);
+		change(1);
+	};
+	const end = ({ request }) => {
+		if (inFlight.open.delete(request)) change(-1);
+	};
+	dc.subscribe('http.client.request.start', start);
+	dc.subscribe('http.client.response.finish', end);
+	dc.subscribe('http.client.request.error', end);
+	dc.subscribe('undici:request:create', start);
+	dc.subscribe('undici:request:trailers', end);
+	dc.subscribe('undici:request:error', end);
+}
+trackRequests();
+
+/**
+ * The contenders. `run` says what to read or write: the input items (per-item workloads), the page
+ * size, and `onePage` for the warm-up (one small page, or one item).
  */
 const contenders = {
 	async ours(run) {
-		const input = run.ids ? run.ids.map((id) => ({ json: { id } })) : [{ json: {} }];
+		const input = run.items ? run.items.map((json) => ({ json })) : [{ json: {} }];
 		const parameters =
 			run.onePage && !spec.perItem
 				? { ...spec.node, returnAll: false, limit: 1 }
@@ -47,6 +79,8 @@ const contenders = {
 	/**
 	 * n8n's HTTP Request node (4.2, from the pinned n8n) with its pagination options set up for the
 	 * same API, through the same engine. It outputs one item per page; the records are in them.
+	 * Per item: one request an item, `{placeholders}` of the path from the item; writes send the same
+	 * JSON body as our node, and its batching (the workload's) paces them.
 	 */
 	async httpRequest(run) {
 		const { TestNodeTypes, runWorkflowNode } = engine;
@@ -61,11 +95,25 @@ const contenders = {
 		let parameters;
 		let input = [{ json: {} }];
 		if (spec.perItem) {
+			const { method = 'GET', path: p, body } = spec.perItem;
 			parameters = {
 				...base,
-				url: `=${spec.url}${spec.prefix}${spec.perItem.path.replace('{id}', '{{ $json.id }}')}`,
+				method,
+				url: `=${spec.url}${spec.prefix}${p.replace(/\{(\w+)\}/g, '{{ $json.$1 }}')}`,
 			};
-			input = run.ids.map((id) => ({ json: { id } }));
+			if (body) {
+				Object.assign(parameters, {
+					sendBody: true,
+					contentType: 'json',
+					specifyBody: 'json',
+					jsonBody: BODIES[body].expression(spec.fixed),
+				});
+			}
+			// Batching: so many items, then a pause; the node does not wait for the answers.
+			if (spec.httpRequestBatching && !run.onePage) {
+				parameters.options = { batching: { batch: spec.httpRequestBatching } };
+			}
+			input = run.items.map((json) => ({ json }));
 		} else {
 			const { path: p, style, records, query = {} } = spec.paging;
 			const next =
@@ -113,24 +161,32 @@ const contenders = {
 	async limit(run) {
 		const { request, Agent } = undici;
 		const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
-		const get = async (pathAndQuery) => {
+		const get = async (pathAndQuery, method = 'GET', json = undefined) => {
 			const headers = { accept: 'application/json', ...spec.headersFor(pathAndQuery) };
+			if (json !== undefined) headers['content-type'] = 'application/json';
 			const { statusCode, body } = await request(`${spec.url}${pathAndQuery}`, {
+				method,
 				headers,
+				body: json === undefined ? undefined : JSON.stringify(json),
 				dispatcher,
 			});
 			const text = await body.text();
-			if (statusCode !== 200) throw new Error(`HTTP ${statusCode}: ${text.slice(0, 200)}`);
+			if (statusCode !== 200 && statusCode !== 201)
+				throw new Error(`HTTP ${statusCode}: ${text.slice(0, 200)}`);
 			return JSON.parse(text);
 		};
 		const out = [];
 		if (spec.perItem) {
-			for (const id of run.ids)
-				out.push(
-					(await get(`${spec.prefix}${spec.perItem.path.replace('{id}', id)}`))[
-						spec.perItem.records
-					],
+			// One item after the other: the path's {placeholders} and the body from the item.
+			const { method = 'GET', path: p, body, records } = spec.perItem;
+			for (const item of run.items) {
+				const answer = await get(
+					`${spec.prefix}${p.replace(/\{(\w+)\}/g, (_, key) => item[key])}`,
+					method,
+					body ? BODIES[body].of(item, spec.fixed) : undefined,
 				);
+				out.push(answer[records]);
+			}
 			return out;
 		}
 		const { path: p, style, records, query = {} } = spec.paging;
@@ -216,8 +272,9 @@ const HttpRequest =
 	}
 	// A running n8n has run nodes before: one small warm-up call (one page, or one item) first, so
 	// first-use costs (lazy modules, locale data, compiling) are not measured, for every contender.
+	// Writes have an item of their own for it (the warm-up's write is one more in the sandbox's count).
 	await contenders[spec.contender]({
-		ids: spec.ids?.slice(0, 1),
+		items: spec.items && [spec.warmup ?? spec.items[0]],
 		pageSize: spec.perItem ? undefined : 1,
 		onePage: true,
 	});
@@ -229,15 +286,21 @@ const HttpRequest =
 	const base = process.memoryUsage();
 	peakRss = base.rss;
 	peakHeap = base.heapUsed;
+	Object.assign(inFlight, { peak: inFlight.now, area: 0, at: performance.now() });
 	// Requests the sandbox receives from now on are the measured run's.
 	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
+	const cpuBefore = process.cpuUsage();
 	const records = await contenders[spec.contender]({
-		ids: spec.ids,
+		items: spec.items,
 		pageSize: spec.pageSize,
 		onePage: false,
 	});
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	// CPU time of the whole process (all its threads, the garbage collector's included).
+	const cpu = process.cpuUsage(cpuBefore);
+	const cpuMs = (cpu.user + cpu.system) / 1000;
+	const meanInFlight = (inFlight.area + inFlight.now * (performance.now() - inFlight.at)) / wallMs;
 	if (profiler) fs.writeFileSync(spec.cpuProfile, JSON.stringify(await profiler.stop()));
 	sample();
 	clearInterval(sampler);
@@ -246,8 +309,9 @@ const HttpRequest =
 	const retained = process.memoryUsage().heapUsed - base.heapUsed;
 	const jsonBytes = Buffer.byteLength(JSON.stringify(records));
 	const memory = { peakRss, peakHeap, baseRss: base.rss, baseHeap: base.heapUsed, retained };
+	const flight = { meanInFlight, clientPeakInFlight: inFlight.peak, cpuMs };
 	process.stdout.write(
-		`${JSON.stringify({ wallMs, startedAt, records: records.length, jsonBytes, ...memory })}\n`,
+		`${JSON.stringify({ wallMs, startedAt, records: records.length, jsonBytes, ...memory, ...flight })}\n`,
 	);
 	process.exit(0);
 })().catch((error) => {

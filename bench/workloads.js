@@ -98,7 +98,112 @@ function workloads(scale) {
 			runs: 3,
 			expected: n(1000),
 		})),
+		// Writes, item by item. Every run writes data of its own (`prepare`, before each contender's
+		// run): new emails for Create, new candidates on an offer for Move to Stage, one more item for
+		// the warm-up. The sandbox counts what took effect (`counter`) and `check` looks at each record.
+		// The HTTP Request node sends every item's request without waiting for answers; its batching
+		// (10 items, then 20 ms, the answer time) keeps about as many in flight as our 10 items in
+		// parallel. `peakInFlight` in the results says how many the sandbox answered at once.
+		...[
+			['create', 'create anyway: 1 request an item'],
+			['returnExisting', 'return existing (the default): look-up, then create, 2 requests an item'],
+		].map(([ifExists, how]) => ({
+			name: `recruitee create candidate × ${n(1000)} items, ${how}`,
+			...perItemWrite(n(1000)),
+			node: {
+				resource: 'candidate',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				email: '={{ $json.email }}',
+				ifExists,
+				simplify: false,
+				options: { concurrency: IN_FLIGHT },
+			},
+			perItem: { method: 'POST', path: '/candidates', body: 'newCandidate', records: 'candidate' },
+			counter: 'candidatesCreated',
+			prepare: ({ items, tag }) => ({
+				items: Array.from({ length: items }, (_, i) => ({
+					name: `Bench ${tag} ${i}`,
+					email: `bench-${tag}-${i}@example.com`,
+				})),
+			}),
+			// Each email of the run is on exactly one candidate.
+			check: (sandbox, items) =>
+				items.find((item) => sandbox.candidatesByEmail(item.email).length !== 1)?.email,
+		})),
+		{
+			name: `recruitee move to stage × ${n(1000)} items (ours: read, move, read back: 3 requests an item; HTTP Request: 1, given the placement)`,
+			...perItemWrite(n(1000)),
+			node: {
+				resource: 'candidate',
+				operation: 'moveToStage',
+				candidateId: '={{ $json.id }}',
+				simplify: false,
+				options: { concurrency: IN_FLIGHT },
+			},
+			// The HTTP Request node and the bare loop are given the placement id; our node finds it.
+			perItem: {
+				method: 'PATCH',
+				path: '/placements/{placementId}/change_stage',
+				body: 'changeStage',
+				records: 'placement',
+			},
+			counter: 'stageChanges',
+			// New candidates on a job, in its first stage; every item moves one to the second stage.
+			prepare: ({ sandbox, items }) => {
+				const offer = sandbox.data.offers.find(
+					(o) => o.kind === 'job' && (o.pipeline_template?.stages?.length ?? 0) >= 2,
+				);
+				const stage = offer.pipeline_template.stages[1];
+				return {
+					items: Array.from({ length: items }, () => {
+						const candidate = sandbox.addCandidate({ offerId: offer.id, audit: false });
+						return {
+							id: candidate.id,
+							placementId: candidate.placements[0].id,
+							stageId: stage.id,
+						};
+					}),
+					node: { offerId: String(offer.id), stageId: String(stage.id) },
+					fixed: { stageId: stage.id },
+				};
+			},
+			check: (sandbox, items) =>
+				items.find((item) => sandbox.placementById(item.placementId)?.stage_id !== item.stageId)
+					?.placementId,
+		},
 	];
 }
 
-module.exports = { workloads, TYPE_PREFIX: TB };
+/** Items in parallel for our node, and requests in flight for the HTTP Request node. */
+const IN_FLIGHT = 10;
+/** What every per-item write workload shares. */
+const perItemWrite = (items) => ({
+	api: 'recruitee',
+	sandbox: { candidates: 2000, auditLogEntries: 10 },
+	items,
+	latencyMs: 20,
+	httpRequestBatching: { batchSize: IN_FLIGHT, batchInterval: 20 },
+	runs: 3,
+	expected: items,
+});
+
+/**
+ * The JSON bodies of the per-item writes, as our node sends them: for the bare loop (a function of
+ * the item and the run's fixed values) and for the HTTP Request node (its JSON Body parameter, with
+ * expressions where the item gives the value, as a user would write it).
+ */
+const BODIES = {
+	newCandidate: {
+		of: (json) => ({ candidate: { name: json.name, emails: [json.email] }, offers: [] }),
+		expression: () =>
+			'={ "candidate": { "name": {{ JSON.stringify($json.name) }}, "emails": [{{ JSON.stringify($json.email) }}] }, "offers": [] }',
+	},
+	// The stage is fixed in the node's parameters, as in ours: not an expression.
+	changeStage: {
+		of: (json, fixed) => ({ stage_id: fixed.stageId }),
+		expression: (fixed) => `{ "stage_id": ${fixed.stageId} }`,
+	},
+};
+
+module.exports = { workloads, BODIES, TYPE_PREFIX: TB };

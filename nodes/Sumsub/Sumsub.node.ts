@@ -6,8 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as applicant from './actions/applicant';
 import * as auditTrailEvent from './actions/auditTrailEvent';
 import { router } from './actions/router';
+import { loadOptions } from './methods';
 
 export class Sumsub implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +20,7 @@ export class Sumsub implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Read Sumsub's audit trail: who in your team looked at, changed or exported applicant data",
+			"Verify identities with Sumsub: create applicants, send verification links, read their review; and read Sumsub's audit trail",
 		defaults: { name: 'Sumsub' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,12 +32,18 @@ export class Sumsub implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Audit Trail Event', value: 'auditTrailEvent' }],
+				options: [
+					{ name: 'Applicant', value: 'applicant' },
+					{ name: 'Audit Trail Event', value: 'auditTrailEvent' },
+				],
 				default: 'auditTrailEvent',
 			},
+			...applicant.description,
 			...auditTrailEvent.description,
 		],
 	};
+
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -51,8 +51,8 @@ export interface ApiDefinition {
 	mapError(ctx: ApiContext, response: RawResponse, request: ApiRequest<z.ZodTypeAny>): Error;
 	/** An answer worth one immediate retry (a fresh signature, say); asked once per request. */
 	retryOnce?(response: RawResponse): boolean;
-	/** Awaited before every attempt: the API's rate limit, kept on our side. */
-	beforeAttempt?(ctx: ApiContext, baseUrl: string): Promise<void>;
+	/** Awaited before every attempt: the API's rate limits, kept on our side. */
+	beforeAttempt?(ctx: ApiContext, baseUrl: string, method: IHttpRequestMethods): Promise<void>;
 }
 
 export const requestLabel = (request: ApiRequest<z.ZodTypeAny>): string =>
@@ -85,7 +85,8 @@ export async function callApi<S extends z.ZodTypeAny>(
 		headers: request.headers,
 		retry: request.http?.retry,
 		timeoutMs: request.http?.timeoutMs,
-		beforeAttempt: api.beforeAttempt && (() => api.beforeAttempt!(ctx, baseUrl)),
+		beforeAttempt:
+			api.beforeAttempt && (() => api.beforeAttempt!(ctx, baseUrl, request.method ?? 'GET')),
 		repeat: request.once ? 'once' : 'safe',
 	};
 	let outcome = await sendRequest(ctx, call);

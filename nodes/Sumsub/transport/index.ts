@@ -64,7 +64,7 @@ const AUTH_ERRORS: Record<number, Wording> = {
 const HINTS: StatusHints = {
 	notFound: `Check Base URL ${CREDENTIAL_HINT}.`,
 	rateLimited:
-		'Sumsub allows 300 GET requests per 5 seconds per account. Wait and run again, or process fewer items at once.',
+		'Sumsub allows 300 GET and 50 POST requests per 5 seconds per account. Wait and run again, or process fewer items at once.',
 	serverError: 'If it persists, narrow the date range.',
 };
 
@@ -96,16 +96,23 @@ function mapErrorResponse(
 	return fail(statusWording(sumsub, status, request, HINTS));
 }
 
-/** Sumsub's GET limit is 300 per 5 seconds; we keep a margin for clock and network jitter. */
+/**
+ * Sumsub's limits are 300 GET and 50 POST requests per 5 seconds per account; we keep a margin for
+ * clock and network jitter.
+ */
 export const SUMSUB_GET_LIMIT = { max: 290, windowMs: 5000 };
+export const SUMSUB_POST_LIMIT = { max: 48, windowMs: 5000 };
 
 const limiters = new Map<string, SlidingWindowLimiter>();
 
-function limiterFor(baseUrl: string): SlidingWindowLimiter {
-	let limiter = limiters.get(baseUrl);
+function limiterFor(baseUrl: string, method: string): SlidingWindowLimiter {
+	const kind = method.toUpperCase() === 'GET' ? 'GET' : 'POST';
+	const key = `${kind} ${baseUrl}`;
+	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new SlidingWindowLimiter(SUMSUB_GET_LIMIT.max, SUMSUB_GET_LIMIT.windowMs);
-		limiters.set(baseUrl, limiter);
+		const limit = kind === 'GET' ? SUMSUB_GET_LIMIT : SUMSUB_POST_LIMIT;
+		limiter = new SlidingWindowLimiter(limit.max, limit.windowMs);
+		limiters.set(key, limiter);
 	}
 	return limiter;
 }
@@ -125,12 +132,28 @@ const sumsub: ApiDefinition = {
 			.replace(/\/+$/, '');
 	}),
 	mapError: mapErrorResponse,
-	// Sumsub allows 300 GET requests per 5 s per account; stay under it from this n8n process.
-	beforeAttempt: (ctx, baseUrl) => limiterFor(baseUrl).take(cancelSignalOf(ctx)),
+	// Sumsub allows 300 GET and 50 POST requests per 5 s per account; stay under both from this n8n
+	// process.
+	beforeAttempt: (ctx, baseUrl, method) => limiterFor(baseUrl, method).take(cancelSignalOf(ctx)),
 	// An expired timestamp (4004) is signed afresh on the next attempt: one immediate retry.
 	retryOnce: (response) =>
 		response.statusCode === 401 && sumsubErrorBody(response).errorCode === 4004,
 };
+
+/** A signed Sumsub POST with a JSON body, serialised once: the credential signs exactly these bytes. */
+export async function sumsubPost<S extends z.ZodTypeAny>(
+	ctx: ApiContext,
+	request: Omit<ApiRequest<S>, 'method' | 'body' | 'headers'> & { json?: object },
+): Promise<z.infer<S>> {
+	const { json, ...rest } = request;
+	return await callApi(ctx, sumsub, {
+		...rest,
+		method: 'POST',
+		...(json === undefined
+			? {}
+			: { body: JSON.stringify(json), headers: { 'Content-Type': 'application/json' } }),
+	});
+}
 
 /** One signed Sumsub call, its envelope checked, every failure a clear NodeApiError. */
 export async function sumsubRequest<S extends z.ZodTypeAny>(

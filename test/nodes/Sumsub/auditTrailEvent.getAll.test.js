@@ -236,7 +236,7 @@ describe('Sumsub errors', () => {
 		api.sandbox.inject({ status: 429, headers: { 'retry-after': '0' }, body: { description: 'Too many requests', code: 429, correlationId: 'x' }, times: 10 });
 		const { error } = await api.run(getAll({ limit: 1 }));
 		expect(error.message).toBe('Sumsub is rate limiting requests, still after the retries (HTTP 429) [item 0]');
-		expect(error.description).toContain('300 GET requests per 5 seconds');
+		expect(error.description).toContain('300 GET and 50 POST requests per 5 seconds');
 	});
 });
 

@@ -1,0 +1,214 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { settled } from '../../shared/api';
+import type { ApiContext } from '../../shared/http';
+import { isRecord } from '../../shared/records';
+import type { HttpSettings } from '../../shared/reliability';
+import { sumsubPost, sumsubRequest } from './index';
+
+/** Sumsub's applicant routes, as documented (the two marked [?] in api-facts.md are not confirmed). */
+export const APPLICANT_ROUTES = {
+	create: '/resources/applicants',
+	one: (id: string) => `/resources/applicants/${encodeURIComponent(id)}/one`,
+	byExternalUserId: (id: string) =>
+		`/resources/applicants/-;externalUserId=${encodeURIComponent(id)}/one`,
+	status: (id: string) => `/resources/applicants/${encodeURIComponent(id)}/status`,
+	reset: (id: string) => `/resources/applicants/${encodeURIComponent(id)}/reset`,
+	websdkLink: '/resources/sdkIntegrations/levels/-/websdkLink',
+	websdkLinkOld: (level: string) =>
+		`/resources/sdkIntegrations/levels/${encodeURIComponent(level)}/websdkLink`,
+	sdkToken: '/resources/accessTokens/sdk',
+	/** [?]: not confirmed; the level list falls back to typing the name. */
+	levels: '/resources/applicants/-/levels',
+};
+
+export interface Calls {
+	itemIndex?: number;
+	http?: HttpSettings;
+}
+
+export type Applicant = IDataObject & { id: string };
+
+const applicant = z.custom<Applicant>(
+	(value) => isRecord(value) && typeof value.id === 'string' && value.id !== '',
+	{ message: 'an applicant without an "id"' },
+);
+
+/** A Sumsub answer the operation reads as it comes (a JSON object). */
+const anObject = z.custom<IDataObject>(isRecord, { message: 'not a JSON object' });
+
+/** GET an applicant by Sumsub's id, or by the External User ID your system gave it. */
+export async function getApplicant(
+	ctx: ApiContext,
+	by: { id: string } | { externalUserId: string },
+	calls: Calls,
+): Promise<Applicant> {
+	const byId = 'id' in by;
+	return await sumsubRequest(ctx, {
+		path: byId ? APPLICANT_ROUTES.one(by.id) : APPLICANT_ROUTES.byExternalUserId(by.externalUserId),
+		schema: applicant,
+		itemIndex: calls.itemIndex,
+		http: calls.http,
+		notFound: byId
+			? `No Sumsub applicant with ID ${by.id}`
+			: `No Sumsub applicant with External User ID "${by.externalUserId}"`,
+	});
+}
+
+/** The applicant with this External User ID, or undefined when there is none (404). */
+export async function findApplicant(
+	ctx: ApiContext,
+	externalUserId: string,
+	calls: Calls,
+): Promise<Applicant | undefined> {
+	const outcome = await settled(getApplicant(ctx, { externalUserId }, calls));
+	if ('value' in outcome) return outcome.value;
+	if (httpCodeOf(outcome.error) === '404') return undefined;
+	throw outcome.error;
+}
+
+export const httpCodeOf = (error: unknown): string | undefined =>
+	error instanceof NodeApiError && error.httpCode ? String(error.httpCode) : undefined;
+
+export interface NewApplicant {
+	levelName: string;
+	externalUserId: string;
+	email?: string;
+	phone?: string;
+	fixedInfo?: IDataObject;
+	metadata?: Array<{ key: string; value: string }>;
+}
+
+/**
+ * POST /resources/applicants?levelName=… A create: never repeated blindly (see ApiRequest.once).
+ * Sumsub itself refuses a second applicant with the same External User ID.
+ */
+export async function createApplicant(
+	ctx: ApiContext,
+	input: NewApplicant,
+	calls: Calls,
+): Promise<Applicant> {
+	const { levelName, ...body } = input;
+	return await sumsubPost(ctx, {
+		path: APPLICANT_ROUTES.create,
+		query: { levelName },
+		json: body,
+		schema: applicant,
+		itemIndex: calls.itemIndex,
+		http: calls.http,
+		notFound: `Sumsub has no level "${levelName}" (or no applicant route at this Base URL)`,
+		once: {
+			did: `created the applicant "${input.externalUserId}"`,
+			advice:
+				'Run this item again: Sumsub refuses a second applicant with the same External User ID, and the node then returns the existing one.',
+		},
+	});
+}
+
+/** GET /resources/applicants/{id}/status. */
+export async function reviewStatusOf(
+	ctx: ApiContext,
+	applicantId: string,
+	calls: Calls,
+): Promise<IDataObject> {
+	return await sumsubRequest(ctx, {
+		path: APPLICANT_ROUTES.status(applicantId),
+		schema: anObject,
+		itemIndex: calls.itemIndex,
+		http: calls.http,
+		notFound: `No Sumsub applicant with ID ${applicantId}`,
+	});
+}
+
+/** POST /resources/applicants/{id}/reset (doing it twice does no harm). */
+export async function resetApplicant(
+	ctx: ApiContext,
+	applicantId: string,
+	calls: Calls,
+): Promise<IDataObject> {
+	return await sumsubPost(ctx, {
+		path: APPLICANT_ROUTES.reset(applicantId),
+		schema: anObject,
+		itemIndex: calls.itemIndex,
+		http: calls.http,
+		notFound: `No Sumsub applicant with ID ${applicantId}`,
+	});
+}
+
+export interface LinkRequest {
+	levelName: string;
+	userId: string;
+	ttlInSecs: number;
+	applicantIdentifiers?: { email?: string; phone?: string };
+	externalActionId?: string;
+	redirect?: IDataObject;
+}
+
+const linkAnswer = z.object({ url: z.string().url() }).passthrough();
+
+/**
+ * A WebSDK verification link: POST /resources/sdkIntegrations/levels/-/websdkLink; where that route
+ * is not there (404), the older form with the level in the path. A new link each time: repeating it
+ * does no harm.
+ */
+export async function websdkLink(
+	ctx: ApiContext,
+	request: LinkRequest,
+	calls: Calls,
+): Promise<{ url: string }> {
+	const outcome = await settled(
+		sumsubPost(ctx, {
+			path: APPLICANT_ROUTES.websdkLink,
+			json: request,
+			schema: linkAnswer,
+			itemIndex: calls.itemIndex,
+			http: calls.http,
+		}),
+	);
+	if ('value' in outcome) return outcome.value;
+	if (httpCodeOf(outcome.error) !== '404') throw outcome.error;
+	return await sumsubPost(ctx, {
+		path: APPLICANT_ROUTES.websdkLinkOld(request.levelName),
+		query: { ttlInSecs: request.ttlInSecs, externalUserId: request.userId },
+		schema: linkAnswer,
+		itemIndex: calls.itemIndex,
+		http: calls.http,
+		notFound: `Sumsub has no level "${request.levelName}" (or no WebSDK link route at this Base URL)`,
+	});
+}
+
+const tokenAnswer = z.custom<IDataObject & { token: string }>(
+	(value) => isRecord(value) && typeof value.token === 'string' && value.token !== '',
+	{ message: 'no "token"' },
+);
+
+/** POST /resources/accessTokens/sdk: a token for the mobile or web SDK. */
+export async function sdkAccessToken(
+	ctx: ApiContext,
+	request: Omit<LinkRequest, 'externalActionId' | 'redirect'>,
+	calls: Calls,
+): Promise<IDataObject & { token: string }> {
+	return await sumsubPost(ctx, {
+		path: APPLICANT_ROUTES.sdkToken,
+		json: request,
+		schema: tokenAnswer,
+		itemIndex: calls.itemIndex,
+		http: calls.http,
+		notFound: `Sumsub has no level "${request.levelName}" (or no access token route at this Base URL)`,
+	});
+}
+
+const levelList = z.object({ items: z.array(z.record(z.unknown())) }).passthrough();
+
+/** The account's levels (GET /resources/applicants/-/levels, a route not confirmed [?]). */
+export async function levels(ctx: ApiContext): Promise<string[]> {
+	const body = await sumsubRequest(ctx, {
+		path: APPLICANT_ROUTES.levels,
+		schema: levelList,
+		notFound:
+			'Sumsub did not list the levels at this Base URL: type the level name (Dev space → Levels) as an expression',
+	});
+	return body.items.map((level) => String(level.name ?? '')).filter(Boolean);
+}
