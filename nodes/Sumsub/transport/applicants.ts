@@ -19,7 +19,7 @@ export const APPLICANT_ROUTES = {
 	websdkLink: '/resources/sdkIntegrations/levels/-/websdkLink',
 	websdkLinkOld: (level: string) =>
 		`/resources/sdkIntegrations/levels/${encodeURIComponent(level)}/websdkLink`,
-	sdkToken: '/resources/accessTokens/sdk',
+	sdkAccess: '/resources/accessTokens/sdk',
 	/** [?]: not confirmed; the level list falls back to typing the name. */
 	levels: '/resources/applicants/-/levels',
 };
@@ -191,7 +191,7 @@ export async function sdkAccessToken(
 	calls: Calls,
 ): Promise<IDataObject & { token: string }> {
 	return await sumsubPost(ctx, {
-		path: APPLICANT_ROUTES.sdkToken,
+		path: APPLICANT_ROUTES.sdkAccess,
 		json: request,
 		schema: tokenAnswer,
 		itemIndex: calls.itemIndex,
