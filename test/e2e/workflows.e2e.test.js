@@ -18,6 +18,8 @@ let markerIgnores;
 let markerRefuses;
 let today;
 let result;
+/** The candidates the "record the verdict" example reviews, by the verdict their applicant has. */
+const verdict = {};
 
 /** A Sumsub credential reaching `sandbox` (with another secret key, to see it refused). */
 const sumsubCredential = (id, name, sandbox, secretKey = sandbox.secretKey) => ({
@@ -28,11 +30,12 @@ const sumsubCredential = (id, name, sandbox, secretKey = sandbox.secretKey) => (
 });
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
-// The examples a manual run starts (form-started ones run in form.e2e.test.js, by a submission).
+// The examples a manual run starts (the one a form starts runs in form.e2e.test.js, by a
+// submission; the one a Recruitee Trigger starts in joined.e2e.test.js, activated).
 const examples = fs
 	.readdirSync(EXAMPLES)
 	.filter((f) => f.endsWith('.json'))
-	.filter((f) => !fs.readFileSync(path.join(EXAMPLES, f), 'utf8').includes('"n8n-nodes-base.formTrigger"'));
+	.filter((f) => fs.readFileSync(path.join(EXAMPLES, f), 'utf8').includes('"n8n-nodes-base.manualTrigger"'));
 
 beforeAll(async () => {
 	recruitee = await recruiteeSandbox.start();
@@ -45,6 +48,25 @@ beforeAll(async () => {
 		recruitee: await recruiteeSandbox.start({ now: Date.now() }),
 		sumsub: await sumsubSandbox.start({ now: Date.now(), events: 20000 }),
 	};
+	// For the "record the verdict" example: candidates on the job awaiting verification (tagged
+	// kyc-pending), each with a Sumsub applicant whose review is approved, rejected or still pending.
+	const reviews = {
+		approved: { reviewStatus: 'completed', reviewAnswer: 'GREEN' },
+		rejected: { reviewStatus: 'completed', reviewAnswer: 'RED', rejectLabels: ['FORGERY', 'SELFIE_MISMATCH'], reviewRejectType: 'FINAL', moderationComment: 'Forged passport' },
+		pending: { reviewStatus: 'pending' },
+	};
+	for (const [key, review] of Object.entries(reviews)) {
+		const candidate = today.recruitee.addCandidate({ offerId: 1209656, name: `Verdict ${key}`, created_at: Date.now() - 3_600_000, audit: false });
+		const response = await fetch(`${today.recruitee.url}/c/${today.recruitee.companyId}/candidates/${candidate.id}`, {
+			method: 'PATCH',
+			headers: { authorization: `Bearer ${today.recruitee.token}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ candidate: { tags: ['kyc-pending'] } }),
+		});
+		expect(response.status).toBe(200);
+		const applicant = today.sumsub.addApplicant({ externalUserId: `recruitee-${candidate.id}` });
+		today.sumsub.setReview(applicant.id, review);
+		verdict[key] = candidate.id;
+	}
 	await importCredentials([
 		...exampleCredentials(today.recruitee, today.sumsub),
 		{
@@ -191,6 +213,26 @@ describe('Recruitee in n8n', () => {
 		expect(items).toEqual([
 			expect.objectContaining({ error: 'No candidate with ID 999 in this company (HTTP 404) [item 0]', httpCode: '404' }),
 		]);
+	});
+});
+
+describe('the "record the verdict" example: Sumsub reviews become Recruitee tags and notes', () => {
+	const tags = (key) => today.recruitee.candidateById(verdict[key]).tags;
+	const notes = (key) => today.recruitee.notesOf(verdict[key]).map((n) => n.body);
+
+	test('approved: tagged kyc-approved, no longer kyc-pending, no note', () => {
+		expect(tags('approved')).toEqual(['kyc-approved']);
+		expect(notes('approved')).toEqual([]);
+	});
+
+	test('rejected: tagged kyc-rejected, a note with the reject labels and the comment', () => {
+		expect(tags('rejected')).toEqual(['kyc-rejected']);
+		expect(notes('rejected')).toEqual(['Identity check rejected (FINAL): FORGERY, SELFIE_MISMATCH<br>Forged passport']);
+	});
+
+	test('still pending: left as it was', () => {
+		expect(tags('pending')).toEqual(['kyc-pending']);
+		expect(notes('pending')).toEqual([]);
 	});
 });
 

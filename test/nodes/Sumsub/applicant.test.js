@@ -1,0 +1,273 @@
+'use strict';
+// Applicant operations against the Sumsub sandbox, which checks every signature (POST bodies too):
+// one applicant per External User ID, review status to branch on, links and tokens, reset, and bad
+// input refused before any request.
+const { useSumsub, jsonOf } = require('../../harness/sumsub');
+const { loadOptions } = require('../../harness/engine');
+
+const LEVEL = 'basic-kyc-level';
+const op = (operation, extra = {}) => ({ resource: 'applicant', operation, ...extra });
+const byExternal = (value) => ({ __rl: true, mode: 'externalUserId', value });
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+let serial = 0;
+const freshId = () => `recruitee-${Date.now()}-${++serial}`;
+
+describe('Applicant → Create', () => {
+	const api = useSumsub({ events: 10 });
+	const posts = () => api.sandbox.requests.filter((r) => r.method === 'POST');
+
+	test('the body as Sumsub documents it, signed byte for byte; the applicant', async () => {
+		const externalUserId = freshId();
+		const { items, error } = await api.run(
+			op('create', {
+				levelName: LEVEL,
+				externalUserId,
+				email: 'ann@example.com',
+				phone: '+49 30 1234567',
+				fixedInfo: { firstName: 'Ann', lastName: 'Lee', dob: '1990-04-23', country: 'deu', gender: 'F' },
+				metadata: { pairs: [{ key: 'recruiteeCandidateId', value: '47628534' }] },
+			}),
+		);
+		expect(error).toBeUndefined();
+		const [post] = posts();
+		expect(post.path).toBe('/resources/applicants');
+		expect(post.query).toEqual({ levelName: LEVEL });
+		expect(JSON.parse(post.body)).toEqual({
+			externalUserId,
+			email: 'ann@example.com',
+			phone: '+49 30 1234567',
+			fixedInfo: { firstName: 'Ann', lastName: 'Lee', dob: '1990-04-23', country: 'DEU', gender: 'F' },
+			metadata: [{ key: 'recruiteeCandidateId', value: '47628534' }],
+		});
+		expect(post.status).toBe(200);
+		const [applicant] = jsonOf(items);
+		expect(applicant).toEqual(api.sandbox.applicantByExternalUserId(externalUserId));
+		expect(applicant.review.reviewStatus).toBe('init');
+	});
+
+	test('the same External User ID again: the existing applicant (Return Existing), or an error naming it (Fail)', async () => {
+		const externalUserId = freshId();
+		const first = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		const { id } = jsonOf(first.items)[0];
+		const again = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		expect(again.error).toBeUndefined();
+		expect(jsonOf(again.items)[0].id).toBe(id);
+		const fail = await api.run(op('create', { levelName: LEVEL, externalUserId, ifExists: 'fail' }));
+		expect(fail.error.message).toBe(`Sumsub already has an applicant with the External User ID "${externalUserId}": ${id} [item 0]`);
+		expect(api.sandbox.applicants.filter((a) => a.externalUserId === externalUserId)).toHaveLength(1);
+	});
+
+	test('the answer lost after Sumsub created it: found by the External User ID, one applicant', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', after: true, mode: 'reset' });
+		const { items, error } = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0].externalUserId).toBe(externalUserId);
+		expect(posts()).toHaveLength(1);
+		expect(api.sandbox.applicants.filter((a) => a.externalUserId === externalUserId)).toHaveLength(1);
+	});
+
+	test('the answer lost before Sumsub got it: sent again, one applicant', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', mode: 'reset' });
+		const { items, error } = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0].externalUserId).toBe(externalUserId);
+		expect(posts()).toHaveLength(2);
+	});
+
+	test('an unknown level: Sumsub’s answer, named', async () => {
+		const { error } = await api.run(op('create', { levelName: 'no-such-level', externalUserId: freshId() }));
+		expect(error.message).toBe('Sumsub has no level "no-such-level" (or no applicant route at this Base URL) (HTTP 404) [item 0]');
+	});
+
+	test.each([
+		[{ levelName: '' }, '"Level Name": is empty: choose the verification level'],
+		[{ externalUserId: ' ' }, '"External User ID": is empty'],
+		[{ email: 'ann@' }, '"Email": is not an email address'],
+		[{ phone: 'call me' }, '"Phone": is not a phone number'],
+		[{ fixedInfo: { dob: '1990-02-30' } }, '"Date of Birth": is not a date of birth as yyyy-MM-dd'],
+		[{ fixedInfo: { dob: '2999-01-01' } }, '"Date of Birth": is not a date of birth'],
+		[{ fixedInfo: { country: 'DE' } }, '"Country": is not an ISO 3166-1 alpha-3 country code'],
+		[{ fixedInfo: { nationality: 'XYZ' } }, '"Nationality": is not an ISO 3166-1 alpha-3 country code'],
+		[{ metadata: { pairs: [{ key: '', value: 'x' }] } }, '"Key": is empty: every pair needs a key'],
+		[{ ifExists: 'update' }, '"If the External User ID Exists": must be one of'],
+	])('%j is refused before any request', async (bad, message) => {
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId: freshId(), ...bad }));
+		expect(error.message).toContain(`Invalid parameter ${message}`);
+		expect(error.message).toMatch(/\[item 0\]$/);
+		expect(api.sandbox.requests).toEqual([]);
+	});
+});
+
+describe.each([
+	[409, {}],
+	[400, { duplicateExternalUserId: 400 }],
+])('a duplicate refused with %s', (_, options) => {
+	const api = useSumsub({ events: 10, ...options });
+	test('Return Existing finds the existing applicant', async () => {
+		const externalUserId = freshId();
+		await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		const { items, error } = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0].id).toBe(api.sandbox.applicantByExternalUserId(externalUserId).id);
+	});
+});
+
+describe('Applicant → Get, Get Review Status, Reset', () => {
+	const api = useSumsub({ events: 10 });
+	let applicant;
+	beforeEach(async () => {
+		const { items } = await api.run(op('create', { levelName: LEVEL, externalUserId: freshId() }));
+		applicant = jsonOf(items)[0];
+		api.sandbox.clearRequests();
+	});
+
+	test('Get by External User ID and by applicant ID', async () => {
+		const a = await api.run(op('get', { applicant: byExternal(applicant.externalUserId) }));
+		const b = await api.run(op('get', { applicant: byId(applicant.id) }));
+		expect(jsonOf(a.items)).toEqual([applicant]);
+		expect(jsonOf(b.items)).toEqual([applicant]);
+		expect(api.sandbox.requests.map((r) => r.url)).toEqual([
+			`/resources/applicants/-;externalUserId=${encodeURIComponent(applicant.externalUserId)}/one`,
+			`/resources/applicants/${applicant.id}/one`,
+		]);
+	});
+
+	test('an unknown applicant: a clear 404', async () => {
+		const { error } = await api.run(op('get', { applicant: byExternal('nobody-here') }));
+		expect(error.message).toBe('No Sumsub applicant with External User ID "nobody-here" (HTTP 404) [item 0]');
+	});
+
+	test('a malformed applicant ID: refused before any request', async () => {
+		const { error } = await api.run(op('get', { applicant: byId('12345') }));
+		expect(error.message).toBe('Invalid parameter "Applicant": "12345" is not a Sumsub applicant ID [item 0]');
+		expect(api.sandbox.requests).toEqual([]);
+	});
+
+	test('Get Review Status: flat fields to branch on, the raw answer kept', async () => {
+		const init = await api.run(op('getReviewStatus', { applicant: byExternal(applicant.externalUserId) }));
+		expect(jsonOf(init.items)[0]).toMatchObject({
+			applicantId: applicant.id,
+			externalUserId: applicant.externalUserId,
+			reviewStatus: 'init',
+			reviewAnswer: null,
+			completed: false,
+			approved: false,
+			rejected: false,
+			rejectLabels: [],
+		});
+		api.sandbox.setReview(applicant.id, { reviewStatus: 'completed', reviewAnswer: 'RED', rejectLabels: ['FORGERY', 'SELFIE_MISMATCH'], reviewRejectType: 'FINAL', moderationComment: 'Forged document' });
+		const red = await api.run(op('getReviewStatus', { applicant: byId(applicant.id) }));
+		const [review] = jsonOf(red.items);
+		expect(review).toMatchObject({
+			reviewStatus: 'completed',
+			reviewAnswer: 'RED',
+			completed: true,
+			approved: false,
+			rejected: true,
+			rejectLabels: ['FORGERY', 'SELFIE_MISMATCH'],
+			reviewRejectType: 'FINAL',
+			moderationComment: 'Forged document',
+		});
+		expect(review.raw.reviewResult.reviewAnswer).toBe('RED');
+		api.sandbox.setReview(applicant.id, { reviewStatus: 'completed', reviewAnswer: 'GREEN' });
+		const green = await api.run(op('getReviewStatus', { applicant: byId(applicant.id) }));
+		expect(jsonOf(green.items)[0]).toMatchObject({ approved: true, rejected: false, rejectLabels: [] });
+	});
+
+	test.each(['pending', 'queued', 'prechecked'])('Reset while %s: a clear error, nothing sent', async (reviewStatus) => {
+		api.sandbox.setReview(applicant.id, { reviewStatus });
+		const { error } = await api.run(op('reset', { applicant: byId(applicant.id) }));
+		expect(error.message).toBe(`Sumsub cannot reset applicant ${applicant.id} while its review is ${reviewStatus} [item 0]`);
+		expect(api.sandbox.requests.filter((r) => r.method === 'POST')).toEqual([]);
+	});
+
+	test('Reset a completed review: back to init', async () => {
+		api.sandbox.setReview(applicant.id, { reviewStatus: 'completed', reviewAnswer: 'RED', rejectLabels: ['BAD_PROOF_OF_IDENTITY'], reviewRejectType: 'RETRY' });
+		const { items, error } = await api.run(op('reset', { applicant: byExternal(applicant.externalUserId) }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0]).toMatchObject({ reset: true, reviewStatus: 'init', completed: false });
+	});
+});
+
+describe('Applicant → Generate Verification Link / Access Token', () => {
+	const api = useSumsub({ events: 10 });
+
+	test('a link for an External User ID, level and identifiers; when it expires', async () => {
+		const before = Date.now();
+		const { items, error } = await api.run(
+			op('generateVerificationLink', { levelName: LEVEL, userId: 'recruitee-1', ttlMinutes: 60, email: 'ann@example.com', redirectUrl: 'https://careers.example.com/thanks' }),
+		);
+		expect(error).toBeUndefined();
+		const [link] = jsonOf(items);
+		expect(link.url).toMatch(/^https:\/\//);
+		expect(Date.parse(link.expiresAt) - before).toBeGreaterThanOrEqual(3600e3 - 1000);
+		const body = JSON.parse(api.sandbox.requests.find((r) => r.method === 'POST').body);
+		expect(body).toEqual({
+			levelName: LEVEL,
+			userId: 'recruitee-1',
+			ttlInSecs: 3600,
+			applicantIdentifiers: { email: 'ann@example.com' },
+			redirect: { successUrl: 'https://careers.example.com/thanks', rejectUrl: 'https://careers.example.com/thanks' },
+		});
+		expect(api.sandbox.issuedLinks.map((l) => l.url)).toContain(link.url);
+	});
+
+	test('an access token for the SDK', async () => {
+		const { items, error } = await api.run(op('generateAccessToken', { levelName: LEVEL, userId: 'recruitee-2' }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0]).toMatchObject({ token: expect.any(String), externalUserId: 'recruitee-2', levelName: LEVEL });
+		expect(JSON.parse(api.sandbox.requests[0].body)).toEqual({ levelName: LEVEL, userId: 'recruitee-2', ttlInSecs: 3600 });
+	});
+
+	test.each([
+		[{ levelName: '' }, '"Level Name": is empty'],
+		[{ userId: '' }, '"External User ID": is empty'],
+		[{ ttlMinutes: 0 }, '"Valid For (Minutes)": '],
+		[{ email: 'x' }, '"Email": is not an email address'],
+	])('%j is refused before any request', async (bad, message) => {
+		const { error } = await api.run(op('generateVerificationLink', { levelName: LEVEL, userId: 'u-1', ...bad }));
+		expect(error.message).toContain(`Invalid parameter ${message}`);
+		expect(api.sandbox.requests).toEqual([]);
+	});
+});
+
+describe('only the older WebSDK link route (sandbox websdkLinkRoute: old)', () => {
+	const api = useSumsub({ events: 10, websdkLinkRoute: 'old' });
+	test('the link comes from the older form', async () => {
+		const { items, error } = await api.run(op('generateVerificationLink', { levelName: LEVEL, userId: 'recruitee-3', ttlMinutes: 30 }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0].url).toMatch(/^https:\/\//);
+		const [first, second] = api.sandbox.requests;
+		expect(first.status).toBe(404);
+		expect(second.path).toBe(`/resources/sdkIntegrations/levels/${LEVEL}/websdkLink`);
+		expect(second.query).toEqual({ ttlInSecs: '1800', externalUserId: 'recruitee-3' });
+	});
+});
+
+describe('the level list', () => {
+	const api = useSumsub({ events: 10 });
+	const withoutRoute = useSumsub({ events: 10, levelsRoute: false });
+	test('loads the account’s levels; without the route, a message saying to type the name', async () => {
+		const levels = await loadOptions({ type: api.type, kind: 'loadOptions', method: 'getLevels', parameters: op('create'), credentials: api.credentials() });
+		expect(levels).toEqual(api.sandbox.levels.map((l) => ({ name: l.name, value: l.name })));
+		await expect(
+			loadOptions({ type: withoutRoute.type, kind: 'loadOptions', method: 'getLevels', parameters: op('create'), credentials: withoutRoute.credentials() }),
+		).rejects.toThrow('Sumsub did not list the levels at this Base URL: type the level name (Dev space → Levels) as an expression');
+	});
+});
+
+describe('Sumsub’s POST limit (50 per 5 s) is kept on our side', () => {
+	const api = useSumsub({ events: 10, postRateLimit: { max: 50, windowMs: 5000 } });
+	test('60 links at 50 items in parallel: none refused', async () => {
+		const input = Array.from({ length: 60 }, (_, i) => ({ json: { id: `u-${i}` } }));
+		const { items, error } = await api.run(
+			op('generateVerificationLink', { levelName: LEVEL, userId: '={{ $json.id }}', options: { concurrency: 50 } }),
+			{ input },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(60);
+		expect(api.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
+	}, 30_000);
+});
