@@ -1,8 +1,10 @@
 'use strict';
 /**
  * Sumsub API sandbox: signed requests (X-App-Token / X-App-Access-Ts /
- * X-App-Access-Sig) to /resources/status/api, /resources/auditTrailEvents and
- * /resources/auditTrailEvents/list over a generated event set.
+ * X-App-Access-Sig, over the body bytes too) to /resources/status/api,
+ * /resources/auditTrailEvents and /resources/auditTrailEvents/list over a
+ * generated event set, and the applicant routes of applicants.js (applicants,
+ * review status, reset, levels, WebSDK links, SDK access tokens).
  *
  *   const { start, sign } = require('./test/sandbox/sumsub');
  *   const sandbox = await start();
@@ -15,6 +17,7 @@ const crypto = require('node:crypto');
 const { STATUS_CODES } = require('node:http');
 const { createSandbox, createRng, reply, intParam, lowerBound } = require('../kit');
 const D = require('./data');
+const { createApplicants, APPLICANT_DEFAULTS } = require('./applicants');
 
 /**
  * What the list endpoint does with filters next to a `forwardMarker`. Sumsub's docs say to give the
@@ -31,7 +34,7 @@ const D = require('./data');
  */
 
 /**
- * @typedef {import('./data').GenerateOptions & {
+ * @typedef {import('./data').GenerateOptions & import('./applicants').ApplicantOptions & {
  *   port: number, host: string, appToken: string, secretKey: string, maxSkewSeconds: number, listEnabled: boolean,
  *   rateLimit: { max: number, windowMs: number } | null, markerFilters: MarkerFilters, ignoreFilters: boolean
  * }} SumsubOptions
@@ -40,13 +43,14 @@ const D = require('./data');
 /** @type {Readonly<SumsubOptions>} */
 const DEFAULTS = Object.freeze({
   ...D.DEFAULTS,
+  ...APPLICANT_DEFAULTS,
   port: 0,
   host: '127.0.0.1',
   appToken: 'sbx:test-app-token',
   secretKey: 'test-secret-key',
   maxSkewSeconds: 60,
   listEnabled: true,
-  /** @type {{ max: number, windowMs: number } | null} e.g. { max: 300, windowMs: 5000 } */
+  /** @type {{ max: number, windowMs: number } | null} every request but POST (GET 300 per 5 s), e.g. { max: 300, windowMs: 5000 } */
   rateLimit: null,
   /** @type {MarkerFilters} */
   markerFilters: 'carried',
@@ -182,12 +186,17 @@ function decodeMarker(marker) {
 // ---------------------------------------------------------------- handler
 
 /**
+ * @typedef {{ method: string, re: RegExp, run: (record: import('../kit').RecordedRequest, body: Buffer, params: string[]) => Reply }} Route
+ */
+
+/**
  * @param {Data} data
  * @param {SumsubOptions} opts
  * @param {() => string} correlationId
- * @returns {((record: import('../kit').RecordedRequest, body: Buffer) => Reply) & { rateLimitedCount: () => number }}
+ * @param {Route[]} [extraRoutes] the applicant routes
+ * @returns {((record: import('../kit').RecordedRequest, body: Buffer) => Reply) & { rateLimitedCount: () => number, postRateLimitedCount: () => number }}
  */
-function createHandler(data, opts, correlationId) {
+function createHandler(data, opts, correlationId, extraRoutes = []) {
   /** @param {number} code @param {string} description @param {object} [extra] */
   const error = (code, description, extra) => reply(code, { description, code, correlationId: correlationId(), ...extra });
   /** @param {number} errorCode @param {string} errorName @param {string} description */
@@ -275,38 +284,54 @@ function createHandler(data, opts, correlationId) {
     return reply(200, out);
   }
 
-  /** @type {Record<string, (q: Query) => Reply>} */
-  const routes = {
-    '/resources/status/api': () => reply(200, { ok: 1 }),
-    '/resources/auditTrailEvents': legacyEvents,
-    '/resources/auditTrailEvents/list': listEvents,
-  };
+  /** The audit trail routes, then the applicant routes. @type {Route[]} */
+  const routes = [
+    { method: 'GET', re: /^\/resources\/status\/api$/, run: () => reply(200, { ok: 1 }) },
+    { method: 'GET', re: /^\/resources\/auditTrailEvents$/, run: (r) => legacyEvents(r.query) },
+    { method: 'GET', re: /^\/resources\/auditTrailEvents\/list$/, run: (r) => listEvents(r.query) },
+    ...extraRoutes,
+  ];
 
-  // Sumsub's documented rate limit (GET: 300 per 5 s), enforced when the `rateLimit` option is set.
-  /** @type {number[]} */
-  const stamps = [];
-  /** @returns {Reply|null} */
-  function limited() {
-    if (!opts.rateLimit) return null;
-    const now = Date.now();
-    while (stamps.length && stamps[0] <= now - opts.rateLimit.windowMs) stamps.shift();
-    if (stamps.length >= opts.rateLimit.max) {
-      rateLimited += 1;
-      return error(429, 'Too many requests');
-    }
-    stamps.push(now);
-    return null;
+  /**
+   * A sliding-window limit: null while under it, else a 429 (counted).
+   * @param {() => { max: number, windowMs: number } | null} limitOf
+   */
+  function windowLimit(limitOf) {
+    /** @type {number[]} */
+    const stamps = [];
+    const limiter = () => {
+      const limit = limitOf();
+      if (!limit) return null;
+      const now = Date.now();
+      while (stamps.length && stamps[0] <= now - limit.windowMs) stamps.shift();
+      if (stamps.length >= limit.max) {
+        limiter.refused += 1;
+        return error(429, 'Too many requests');
+      }
+      stamps.push(now);
+      return null;
+    };
+    limiter.refused = 0;
+    return limiter;
   }
-  let rateLimited = 0;
+  // Sumsub's documented rate limits, each enforced when its option is set: POST 50 per 5 s
+  // (`postRateLimit`), GET 300 per 5 s (`rateLimit`, which counts every request that is not a POST).
+  const getLimit = windowLimit(() => opts.rateLimit);
+  const postLimit = windowLimit(() => opts.postRateLimit);
 
   const handle = (/** @type {import('../kit').RecordedRequest} */ record, /** @type {Buffer} */ body) => {
-    const denied = verify(record, body) || limited();
+    const denied = verify(record, body) || (record.method === 'POST' ? postLimit() : getLimit());
     if (denied) return denied;
-    if (!Object.prototype.hasOwnProperty.call(routes, record.path)) return error(404, 'Not found');
-    if (record.method !== 'GET') return error(405, 'Method not allowed');
-    return routes[record.path](record.query);
+    let pathKnown = false;
+    for (const route of routes) {
+      const hit = route.re.exec(record.path);
+      if (!hit) continue;
+      pathKnown = true;
+      if (route.method === record.method) return route.run(record, body, hit.slice(1));
+    }
+    return pathKnown ? error(405, 'Method not allowed') : error(404, 'Not found');
   };
-  return Object.assign(handle, { rateLimitedCount: () => rateLimited });
+  return Object.assign(handle, { rateLimitedCount: () => getLimit.refused, postRateLimitedCount: () => postLimit.refused });
 }
 
 /**
@@ -319,8 +344,8 @@ function correlationIds(seed) {
 }
 
 /**
- * @typedef {import('../kit').Sandbox & {
- *   data: Data, appToken: string, secretKey: string,
+ * @typedef {import('../kit').Sandbox & ReturnType<typeof createApplicants>['helpers'] & {
+ *   data: Data, appToken: string, secretKey: string, rateLimited: () => number, postRateLimited: () => number,
  *   sign: (a: { ts?: string|number, method?: string, url: string, body?: string|Buffer }) => string,
  *   signedHeaders: (url: string, a?: { method?: string, body?: string|Buffer, ts?: string|number }) => Record<string, string>,
  *   addEvents: (specs: import('./data').EventSpec | import('./data').EventSpec[]) => import('./data').SumsubEvent[],
@@ -338,7 +363,10 @@ async function start(options = {}) {
   if (!MARKER_FILTERS.includes(opts.markerFilters)) throw new TypeError(`markerFilters: one of ${MARKER_FILTERS.join(', ')}`);
   const data = D.generate(opts);
   const correlationId = correlationIds(opts.seed);
-  const handler = createHandler(data, opts, correlationId);
+  /** @param {number} code @param {string} description */
+  const error = (code, description) => reply(code, { description, code, correlationId: correlationId() });
+  const applicants = createApplicants(data, opts, error);
+  const handler = createHandler(data, opts, correlationId, applicants.routes);
   const sandbox = await createSandbox({
     handle: handler,
     errorBody: (status) => ({ description: STATUS_CODES[status] || 'Error', code: status, correlationId: correlationId() }),
@@ -350,10 +378,13 @@ async function start(options = {}) {
   const signWith = ({ ts = Math.floor(Date.now() / 1000), method = 'GET', url, body = '' }) =>
     sign({ secretKey: opts.secretKey, ts, method, url, body });
   const addedRng = createRng(`${opts.seed}:added`);
-  return Object.assign(sandbox, {
+  Object.defineProperties(sandbox, Object.getOwnPropertyDescriptors(applicants.helpers)); // keeps the getters live
+  return /** @type {SumsubSandbox} */ (Object.assign(sandbox, {
     data,
-    /** How many requests the rate limit refused. */
+    /** How many requests the `rateLimit` (every method but POST) refused. */
     rateLimited: handler.rateLimitedCount,
+    /** How many POST requests the `postRateLimit` refused. */
+    postRateLimited: handler.postRateLimitedCount,
     appToken: opts.appToken,
     secretKey: opts.secretKey,
     sign: signWith,
@@ -369,7 +400,7 @@ async function start(options = {}) {
     setNow: (ms) => {
       data.now = D.msOf(ms);
     },
-  });
+  }));
 }
 
 module.exports = { start, sign, DEFAULTS, MARKER_FILTERS, createHandler, generate: D.generate, parseDateTime };
