@@ -91,7 +91,10 @@ export async function callApi<S extends z.ZodTypeAny>(
 	};
 	let outcome = await sendRequest(ctx, call);
 	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);
-	const uncertain = request.once && uncertainty(outcome);
+	// A 2xx answer's body, parsed once: it tells whether a write took effect, and it is the result.
+	const status = outcome.response?.statusCode ?? 0;
+	const body = status >= 200 && status < 300 ? parseJsonText(outcome.response!.body) : undefined;
+	const uncertain = request.once && uncertainty(outcome, body);
 	if (uncertain) throw uncertainWrite(ctx, api, request, uncertain);
 	if (!outcome.response) {
 		throw apiError(ctx, {
@@ -104,10 +107,14 @@ export async function callApi<S extends z.ZodTypeAny>(
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw api.mapError(ctx, response, request);
 	}
+	const text = body ?? parseJsonText(response.body);
 	// A write may answer with no body at all (204 No Content): nothing to parse.
 	const noBody =
-		request.method !== undefined && request.method !== 'GET' && response.body.trim() === '';
-	const parsed = noBody ? { ok: true as const, value: undefined } : parseJsonText(response.body);
+		request.method !== undefined &&
+		request.method !== 'GET' &&
+		!text.ok &&
+		text.problem === 'empty';
+	const parsed = noBody ? { ok: true as const, value: undefined } : text;
 	if (!parsed.ok) {
 		throw apiError(ctx, {
 			message: `${api.name} answered ${label} with ${BODY_PROBLEM_TEXT[parsed.problem]}${where}`,
@@ -132,7 +139,10 @@ export async function callApi<S extends z.ZodTypeAny>(
 const GATEWAY_STATUS = new Set([502, 504]);
 
 /** Why a write's outcome cannot be told, or undefined when it can. */
-function uncertainty(outcome: Outcome): string | undefined {
+function uncertainty(
+	outcome: Outcome,
+	body: ReturnType<typeof parseJsonText> | undefined,
+): string | undefined {
 	if (!outcome.response) {
 		const { code, message } = outcome.failure;
 		if (NOT_SENT_CODES.has(code)) return undefined;
@@ -142,9 +152,8 @@ function uncertainty(outcome: Outcome): string | undefined {
 	if (GATEWAY_STATUS.has(status)) {
 		return `A gateway answered HTTP ${status} after the request was sent`;
 	}
-	if (status >= 200 && status < 300) {
-		const parsed = parseJsonText(outcome.response.body);
-		if (!parsed.ok) return `The answer was ${BODY_PROBLEM_TEXT[parsed.problem]}`;
+	if (status >= 200 && status < 300 && body && !body.ok) {
+		return `The answer was ${BODY_PROBLEM_TEXT[body.problem]}`;
 	}
 	return undefined;
 }

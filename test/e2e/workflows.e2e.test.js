@@ -16,6 +16,8 @@ let sumsub;
 /** Sandboxes whose list endpoint treats filters next to a forwardMarker otherwise (issue 11). */
 let markerIgnores;
 let markerRefuses;
+/** A Sumsub sandbox of its own for the applicant workflow (its 409 must not count as a bad signature). */
+let sumsubApplicants;
 let today;
 let result;
 /** The candidates the "record the verdict" example reviews, by the verdict their applicant has. */
@@ -43,6 +45,7 @@ beforeAll(async () => {
 	sumsub = await sumsubSandbox.start();
 	markerIgnores = await sumsubSandbox.start({ markerFilters: 'ignored' });
 	markerRefuses = await sumsubSandbox.start({ markerFilters: 'rejected' });
+	sumsubApplicants = await sumsubSandbox.start({ events: 100 });
 	// The examples ask for "the last day": sandboxes whose data is around today.
 	today = {
 		recruitee: await recruiteeSandbox.start({ now: Date.now() }),
@@ -84,18 +87,20 @@ beforeAll(async () => {
 		sumsubCredential('e2eSumsubCred', 'Sumsub e2e', sumsub),
 		sumsubCredential('e2eSumsubMarkerIgnores', 'Sumsub e2e, marker ignores filters', markerIgnores),
 		sumsubCredential('e2eSumsubMarkerRefuses', 'Sumsub e2e, filters refused next to a marker', markerRefuses),
+		sumsubCredential('e2eSumsubApplicantsCred', 'Sumsub e2e, applicants', sumsubApplicants),
 		sumsubCredential('e2eSumsubBadSecret', 'Sumsub e2e, wrong secret', sumsub, 'not-the-secret'),
 	]);
 	result = await importAndRun([
 		path.join(__dirname, 'workflows', 'recruitee.json'),
 		path.join(__dirname, 'workflows', 'sumsub.json'),
 		path.join(__dirname, 'workflows', 'recruitee-writes.json'),
+		path.join(__dirname, 'workflows', 'sumsub-applicants.json'),
 		...examples.map((f) => path.join(EXAMPLES, f)),
 	]);
 }, 300_000);
 
 afterAll(async () => {
-	const sandboxes = [recruitee, recruiteeWrites, sumsub, markerIgnores, markerRefuses, today?.recruitee, today?.sumsub];
+	const sandboxes = [recruitee, recruiteeWrites, sumsub, markerIgnores, markerRefuses, sumsubApplicants, today?.recruitee, today?.sumsub];
 	await Promise.all(sandboxes.map((s) => s?.close()));
 });
 
@@ -118,6 +123,7 @@ test(`n8n ${context.runtime.version} ran every workflow to success`, () => {
 	expect(result.runs.e2eRecruiteeReads?.data.resultData.error).toBeUndefined();
 	expect(result.runs.e2eSumsubReads?.data.resultData.error).toBeUndefined();
 	expect(result.runs.e2eRecruiteeWrites?.data.resultData.error).toBeUndefined();
+	expect(result.runs.e2eSumsubApplicants?.data.resultData.error).toBeUndefined();
 	expect(result.exitCode).toBe(0);
 });
 
@@ -289,6 +295,50 @@ describe('Recruitee writes in n8n: one candidate from creation to deletion, each
 			expect.objectContaining({ error: `No candidate with ID ${id} in this company (HTTP 404) [item 0]`, httpCode: '404' }),
 		]);
 		expect(recruiteeWrites.candidateById(id)).toBeUndefined();
+	});
+});
+
+describe('Sumsub applicants in n8n: every operation, signed POST bodies', () => {
+	const run = (node) => nodeRun(result.runs.e2eSumsubApplicants, node);
+	const only = (node) => {
+		const { items, error } = run(node);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		return items[0];
+	};
+
+	test('Create, then the same Create again: one applicant, returned both times', () => {
+		const created = only('Create applicant');
+		expect(created).toMatchObject({
+			externalUserId: 'e2e-applicant-1',
+			levelName: 'basic-kyc-level',
+			email: 'ada@example.com',
+			fixedInfo: { firstName: 'Ada', lastName: 'Lovelace', dob: '1990-12-10', country: 'GBR', nationality: 'GBR' },
+			metadata: [{ key: 'source', value: 'n8n e2e' }],
+		});
+		expect(only('Create again (re-run)').id).toBe(created.id);
+		expect(sumsubApplicants.writes.applicantsCreated).toBe(1);
+		const posts = sumsubApplicants.requests.filter((r) => r.method === 'POST' && r.path === '/resources/applicants');
+		expect(posts.map((r) => r.status)).toEqual([200, 409]);
+	});
+
+	test('Get by External User ID and by applicant ID', () => {
+		const { id } = only('Create applicant');
+		expect(only('Get by External User ID').id).toBe(id);
+		expect(only('Get by applicant ID').id).toBe(id);
+	});
+
+	test('Review status, a verification link, an access token, a reset', () => {
+		expect(only('Review status')).toMatchObject({ reviewStatus: 'init', completed: false, approved: false, externalUserId: 'e2e-applicant-1' });
+		const link = only('Verification link');
+		expect(sumsubApplicants.issuedLinks.map((l) => l.url)).toContain(link.url);
+		expect(only('Access token')).toMatchObject({ token: expect.any(String), externalUserId: 'e2e-applicant-1' });
+		expect(only('Reset')).toMatchObject({ reset: true, reviewStatus: 'init' });
+		expect(sumsubApplicants.writes.resets).toBe(1);
+	});
+
+	test('every request passed the signature check', () => {
+		expect(sumsubApplicants.requests.every((r) => r.status !== 401)).toBe(true);
 	});
 });
 

@@ -150,8 +150,8 @@ const linkAnswer = z.object({ url: z.string().url() }).passthrough();
 
 /**
  * A WebSDK verification link: POST /resources/sdkIntegrations/levels/-/websdkLink; where that route
- * is not there (404), the older form with the level in the path. A new link each time: repeating it
- * does no harm.
+ * is not there (a 404 that is not about the level), the older form with the level in the path. A
+ * new link each time: repeating it does no harm.
  */
 export async function websdkLink(
 	ctx: ApiContext,
@@ -168,10 +168,15 @@ export async function websdkLink(
 		}),
 	);
 	if ('value' in outcome) return outcome.value;
-	if (httpCodeOf(outcome.error) !== '404') throw outcome.error;
+	// A 404 about the level is the answer; any other 404 means the route is not there.
+	const said = String((outcome.error as { description?: unknown }).description ?? '');
+	if (httpCodeOf(outcome.error) !== '404' || /\blevel\b/i.test(said)) throw outcome.error;
+	const { levelName: _level, userId: _user, ttlInSecs: _ttl, ...rest } = request;
 	return await sumsubPost(ctx, {
 		path: APPLICANT_ROUTES.websdkLinkOld(request.levelName),
 		query: { ttlInSecs: request.ttlInSecs, externalUserId: request.userId },
+		// What the query cannot carry (identifiers, redirect) goes in the body, as on the new route.
+		...(Object.keys(rest).length ? { json: rest } : {}),
 		schema: linkAnswer,
 		itemIndex: calls.itemIndex,
 		http: calls.http,

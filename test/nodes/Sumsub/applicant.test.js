@@ -82,8 +82,8 @@ describe('Applicant → Create', () => {
 	});
 
 	test.each([
-		[{ levelName: '' }, '"Level Name": is empty: choose the verification level'],
-		[{ externalUserId: ' ' }, '"External User ID": is empty'],
+		[{ levelName: '={{ "" }}' }, '"Level Name": is empty: choose the verification level'],
+		[{ externalUserId: '={{ " " }}' }, '"External User ID": is empty'],
 		[{ email: 'ann@' }, '"Email": is not an email address'],
 		[{ phone: 'call me' }, '"Phone": is not a phone number'],
 		[{ fixedInfo: { dob: '1990-02-30' } }, '"Date of Birth": is not a date of birth as yyyy-MM-dd'],
@@ -140,7 +140,7 @@ describe('Applicant → Get, Get Review Status, Reset', () => {
 	});
 
 	test('a malformed applicant ID: refused before any request', async () => {
-		const { error } = await api.run(op('get', { applicant: byId('12345') }));
+		const { error } = await api.run(op('get', { applicant: byId('={{ "12345" }}') }));
 		expect(error.message).toBe('Invalid parameter "Applicant": "12345" is not a Sumsub applicant ID [item 0]');
 		expect(api.sandbox.requests).toEqual([]);
 	});
@@ -214,6 +214,13 @@ describe('Applicant → Generate Verification Link / Access Token', () => {
 		expect(api.sandbox.issuedLinks.map((l) => l.url)).toContain(link.url);
 	});
 
+	test('an unknown level: its 404 is the answer, the older form is not tried', async () => {
+		const { error } = await api.run(op('generateVerificationLink', { levelName: 'nope', userId: 'u' }));
+		expect(error.message).toContain('(HTTP 404) [item 0]');
+		expect(error.description).toContain("Level 'nope' not found");
+		expect(api.sandbox.requests).toHaveLength(1);
+	});
+
 	test('an access token for the SDK', async () => {
 		const { items, error } = await api.run(op('generateAccessToken', { levelName: LEVEL, userId: 'recruitee-2' }));
 		expect(error).toBeUndefined();
@@ -222,8 +229,8 @@ describe('Applicant → Generate Verification Link / Access Token', () => {
 	});
 
 	test.each([
-		[{ levelName: '' }, '"Level Name": is empty'],
-		[{ userId: '' }, '"External User ID": is empty'],
+		[{ levelName: '={{ "" }}' }, '"Level Name": is empty'],
+		[{ userId: '={{ "" }}' }, '"External User ID": is empty'],
 		[{ ttlMinutes: 0 }, '"Valid For (Minutes)": '],
 		[{ email: 'x' }, '"Email": is not an email address'],
 	])('%j is refused before any request', async (bad, message) => {
@@ -235,6 +242,18 @@ describe('Applicant → Generate Verification Link / Access Token', () => {
 
 describe('only the older WebSDK link route (sandbox websdkLinkRoute: old)', () => {
 	const api = useSumsub({ events: 10, websdkLinkRoute: 'old' });
+	test('an unknown level: the older form’s 404 about the level', async () => {
+		const { error } = await api.run(op('generateVerificationLink', { levelName: 'nope', userId: 'u' }));
+		expect(error.description).toContain("Level 'nope' not found");
+		expect(api.sandbox.requests.map((r) => r.status)).toEqual([404, 404]);
+	});
+	test('identifiers and redirect go in the body of the older form', async () => {
+		await api.run(op('generateVerificationLink', { levelName: LEVEL, userId: 'recruitee-4', email: 'a@b.co', redirectUrl: 'https://x.example.com/' }));
+		expect(JSON.parse(api.sandbox.requests[1].body)).toEqual({
+			applicantIdentifiers: { email: 'a@b.co' },
+			redirect: { successUrl: 'https://x.example.com/', rejectUrl: 'https://x.example.com/' },
+		});
+	});
 	test('the link comes from the older form', async () => {
 		const { items, error } = await api.run(op('generateVerificationLink', { levelName: LEVEL, userId: 'recruitee-3', ttlMinutes: 30 }));
 		expect(error).toBeUndefined();
