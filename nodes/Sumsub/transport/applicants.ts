@@ -171,7 +171,10 @@ export async function websdkLink(
 	// A 404 about the level is the answer; any other 404 means the route is not there.
 	const said = String((outcome.error as { description?: unknown }).description ?? '');
 	if (httpCodeOf(outcome.error) !== '404' || /\blevel\b/i.test(said)) throw outcome.error;
-	const { levelName: _level, userId: _user, ttlInSecs: _ttl, ...rest } = request;
+	const rest: IDataObject = {};
+	for (const key of ['applicantIdentifiers', 'externalActionId', 'redirect'] as const) {
+		if (request[key] !== undefined) rest[key] = request[key];
+	}
 	return await sumsubPost(ctx, {
 		path: APPLICANT_ROUTES.websdkLinkOld(request.levelName),
 		query: { ttlInSecs: request.ttlInSecs, externalUserId: request.userId },
