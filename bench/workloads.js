@@ -132,7 +132,7 @@ function workloads(scale) {
 				items.find((item) => sandbox.candidatesByEmail(item.email).length !== 1)?.email,
 		})),
 		{
-			name: `recruitee move to stage × ${n(1000)} items (ours: read, move, read back: 3 requests an item; HTTP Request: 1, given the placement)`,
+			name: `recruitee move to stage × ${n(1000)} items (ours: read, then move: 2 requests an item; HTTP Request: 1, given the placement)`,
 			...perItemWrite(n(1000)),
 			node: {
 				resource: 'candidate',

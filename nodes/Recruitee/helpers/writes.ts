@@ -94,9 +94,9 @@ export async function toStage(
 	offerId: number,
 	stage: Stage,
 	reads: Reads,
-): Promise<void> {
+): Promise<unknown> {
 	const placement = requirePlacement(ctx, candidate, offerId, reads.itemIndex);
-	await recruiteeSend(ctx, {
+	return await recruiteeSend(ctx, {
 		method: 'PATCH',
 		path: PLACEMENT_ROUTES.changeStage(placement.id),
 		json: { stage_id: stage.id },
@@ -105,6 +105,20 @@ export async function toStage(
 		http: reads.http,
 		notFound: `No placement with ID ${placement.id} (candidate ${String(candidate.id)} on offer ${offerId})`,
 	});
+}
+
+/**
+ * The candidate as it is after a write to one of its placements, when Recruitee's answer carries
+ * that placement (`{placement}`): no read-back needed. Undefined otherwise (the caller reads it).
+ */
+export function withPlacement(candidate: IDataObject, answer: unknown): IDataObject | undefined {
+	const placement = isRecord(answer) && isRecord(answer.placement) ? answer.placement : undefined;
+	const placements = Array.isArray(candidate.placements) ? candidate.placements : [];
+	if (!placement || !placements.some((p) => isRecord(p) && p.id === placement.id)) return undefined;
+	return {
+		...candidate,
+		placements: placements.map((p) => (isRecord(p) && p.id === placement.id ? placement : p)),
+	};
 }
 
 /** The tags of a candidate record, as strings. */
@@ -132,8 +146,8 @@ export async function changePlacement(
 	json: IDataObject,
 	verb: string,
 	reads: Reads,
-): Promise<void> {
-	await recruiteeSend(ctx, {
+): Promise<unknown> {
+	return await recruiteeSend(ctx, {
 		method: 'PATCH',
 		path,
 		json,

@@ -38,6 +38,9 @@ describe('the node finds the placement itself', () => {
 		expect(jsonOf(items)[0].placements).toEqual([expect.objectContaining({ offer_id: JOB, stage_id: stage.id })]);
 		const placement = placementOn(id, JOB).id;
 		expect(writes()).toEqual([`PATCH /placements/${placement}/change_stage`]);
+		// The offer's stages, the candidate (for the placement), the move: the output is the candidate
+		// with the placement Recruitee answered, not read again.
+		expect(api.sandbox.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH']);
 		expect(JSON.parse(api.sandbox.requests.find((r) => r.method === 'PATCH').body)).toEqual({ stage_id: stage.id });
 	});
 

@@ -7,7 +7,12 @@ import {
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
 import { candidateById, disqualifyReasonOf, requirePlacement } from '../../helpers/lookups';
-import { changePlacement, PLACEMENT_ROUTES } from '../../helpers/writes';
+import {
+	candidateOutput,
+	changePlacement,
+	PLACEMENT_ROUTES,
+	withPlacement,
+} from '../../helpers/writes';
 
 const spec = {
 	operation: 'disqualify',
@@ -36,17 +41,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		spec,
-		async ({ candidateId, offerId, p, reads }) => {
+		async ({ candidateId, offerId, p, reads, simplify }) => {
 			const reason = await disqualifyReasonOf(this, p.reasonId, reads);
 			const candidate = await candidateById(this, candidateId, reads);
 			const placement = requirePlacement(this, candidate, offerId, itemIndex);
-			await changePlacement(
+			const answer = await changePlacement(
 				this,
 				PLACEMENT_ROUTES.disqualify(placement.id),
 				{ disqualify_reason_id: reason.id },
 				'disqualify',
 				reads,
 			);
+			const after = withPlacement(candidate, answer);
+			return after && candidateOutput(after, simplify);
 		},
 	);
 }

@@ -8,7 +8,7 @@ import {
 } from '../../helpers/candidateOperation';
 import { candidateById, stageOf } from '../../helpers/lookups';
 import { stageProperty } from '../../helpers/stages';
-import { toStage } from '../../helpers/writes';
+import { candidateOutput, toStage, withPlacement } from '../../helpers/writes';
 
 const spec = {
 	operation: 'moveToStage',
@@ -26,10 +26,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		spec,
-		async ({ candidateId, offerId, p, reads }) => {
+		async ({ candidateId, offerId, p, reads, simplify }) => {
 			const stage = await stageOf(this, offerId, p.stageId, reads);
 			const candidate = await candidateById(this, candidateId, reads);
-			await toStage(this, candidate, offerId, stage, reads);
+			const after = withPlacement(candidate, await toStage(this, candidate, offerId, stage, reads));
+			return after && candidateOutput(after, simplify);
 		},
 	);
 }

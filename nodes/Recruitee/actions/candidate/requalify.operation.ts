@@ -7,7 +7,12 @@ import {
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
 import { candidateById, requirePlacement } from '../../helpers/lookups';
-import { changePlacement, PLACEMENT_ROUTES } from '../../helpers/writes';
+import {
+	candidateOutput,
+	changePlacement,
+	PLACEMENT_ROUTES,
+	withPlacement,
+} from '../../helpers/writes';
 
 const spec = {
 	operation: 'requalify',
@@ -25,10 +30,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		this,
 		itemIndex,
 		spec,
-		async ({ candidateId, offerId, reads }) => {
+		async ({ candidateId, offerId, reads, simplify }) => {
 			const candidate = await candidateById(this, candidateId, reads);
 			const placement = requirePlacement(this, candidate, offerId, itemIndex);
-			await changePlacement(this, PLACEMENT_ROUTES.requalify(placement.id), {}, 'requalify', reads);
+			const answer = await changePlacement(
+				this,
+				PLACEMENT_ROUTES.requalify(placement.id),
+				{},
+				'requalify',
+				reads,
+			);
+			const after = withPlacement(candidate, answer);
+			return after && candidateOutput(after, simplify);
 		},
 	);
 }
