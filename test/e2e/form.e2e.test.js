@@ -9,6 +9,7 @@ const path = require('node:path');
 const recruiteeSandbox = require('../sandbox/recruitee');
 const { ownerSession, startServer } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
+const { restClient } = require('./harness/rest');
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'recruitee-application-form.json');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,19 +31,11 @@ afterAll(async () => {
 	await recruitee?.close();
 });
 
-async function call(pathname, init) {
-	const response = await api(pathname, init);
-	const body = await response.json();
-	if (response.status !== 200 || !body.data) {
-		throw new Error(`${init?.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-	}
-	return body.data;
-}
+const { call, executions: executionsOf, saveCredential } = restClient(() => api);
 
 /** Finished executions of the workflow, oldest first (null while one is still running). */
 async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const { results } = await call(`/rest/executions?filter=${filter}&limit=50`);
+	const results = await executionsOf(workflowId, 50);
 	if (results.some((e) => ['new', 'running', 'waiting'].includes(e.status))) return null;
 	return results.sort((a, b) => Number(a.id) - Number(b.id));
 }
@@ -66,13 +59,10 @@ async function settled(count) {
 }
 
 test('the careers form creates the candidate on the job with the CV and a note; applying again creates nothing twice', async () => {
-	const credential = await call('/rest/credentials', {
-		method: 'POST',
-		body: JSON.stringify({
-			name: 'Recruitee sandbox (form e2e)',
-			type: 'recruiteeApi',
-			data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url },
-		}),
+	const credential = await saveCredential('Recruitee sandbox (form e2e)', 'recruiteeApi', {
+		companyId: recruitee.companyId,
+		apiToken: recruitee.token,
+		baseUrl: recruitee.url,
 	});
 	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 	for (const node of example.nodes) {

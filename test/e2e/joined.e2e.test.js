@@ -12,6 +12,7 @@ const recruiteeSandbox = require('../sandbox/recruitee');
 const sumsubSandbox = require('../sandbox/sumsub');
 const { ownerSession, startServer } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
+const { restClient } = require('./harness/rest');
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'recruitee-sumsub-verify-new-hires.json');
 const JOB = 1209656;
@@ -36,31 +37,12 @@ afterAll(async () => {
 	await Promise.all([recruitee, sumsub].map((s) => s?.close()));
 });
 
-async function call(pathname, init) {
-	const response = await api(pathname, init);
-	const body = await response.json();
-	if (response.status !== 200 || !body.data) {
-		throw new Error(`${init?.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-	}
-	return body.data;
-}
-
-async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const { results } = await call(`/rest/executions?filter=${filter}&limit=50`);
-	return results;
-}
+const { call, executions: executionsOf, saveCredential } = restClient(() => api);
 
 test('verify new hires: a candidate moved to Offer gets an applicant, a link in a note and the kyc-pending tag', async () => {
 	const credentials = {
-		recruiteeApi: await call('/rest/credentials', {
-			method: 'POST',
-			body: JSON.stringify({ name: 'Recruitee (joined e2e)', type: 'recruiteeApi', data: { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url } }),
-		}),
-		sumsubApi: await call('/rest/credentials', {
-			method: 'POST',
-			body: JSON.stringify({ name: 'Sumsub (joined e2e)', type: 'sumsubApi', data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url } }),
-		}),
+		recruiteeApi: await saveCredential('Recruitee (joined e2e)', 'recruiteeApi', { companyId: recruitee.companyId, apiToken: recruitee.token, baseUrl: recruitee.url }),
+		sumsubApi: await saveCredential('Sumsub (joined e2e)', 'sumsubApi', { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url }),
 	};
 	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 	// Polled once a minute as in the example, at a second this test knows (at least 30 s away).
@@ -86,7 +68,7 @@ test('verify new hires: a candidate moved to Offer gets an applicant, a link in 
 
 	let done;
 	for (const deadline = tick + 45_000; Date.now() < deadline; await sleep(1_000)) {
-		const runs = await executions();
+		const runs = await executionsOf(workflowId, 50);
 		if (runs.length && runs.every((r) => !['new', 'running', 'waiting'].includes(r.status))) {
 			done = runs;
 			break;

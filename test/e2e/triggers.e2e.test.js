@@ -12,6 +12,7 @@ const recruiteeSandbox = require('../sandbox/recruitee');
 const sumsubSandbox = require('../sandbox/sumsub');
 const { ownerSession, startServer, PACKAGE } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
+const { restClient } = require('./harness/rest');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const until = (time) => sleep(time - Date.now());
@@ -36,14 +37,8 @@ afterAll(async () => {
 	await Promise.all([recruitee, sumsub].map((s) => s?.close()));
 });
 
-async function call(pathname, init) {
-	const response = await api(pathname, init);
-	const body = await response.json();
-	if (response.status !== 200 || !body.data) {
-		throw new Error(`${init?.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-	}
-	return body.data;
-}
+const { call, executions: executionsOf, saveCredential: saveNamedCredential } = restClient(() => api);
+const saveCredential = (type, data) => saveNamedCredential(`${type} triggers e2e`, type, data);
 
 const TRIGGER = 'Trigger under test';
 
@@ -73,14 +68,9 @@ async function saveWorkflow(name, type, credential, parameters, second) {
 	return workflow;
 }
 
-async function saveCredential(type, data) {
-	return await call('/rest/credentials', { method: 'POST', body: JSON.stringify({ name: `${type} triggers e2e`, type, data }) });
-}
-
 /** What the trigger emitted in each finished execution of a workflow, oldest execution first. */
 async function emitted(workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const { results } = await call(`/rest/executions?filter=${filter}&limit=250`);
+	const results = await executionsOf(workflowId);
 	const { parse } = require(path.join(context.runtime.dir, 'node_modules', 'flatted'));
 	const runs = [];
 	for (const summary of results.sort((a, b) => Number(a.id) - Number(b.id))) {

@@ -31,11 +31,11 @@ export interface CandidateOperationSpec<S extends z.ZodRawShape> {
 	/** Whether the operation acts on the candidate's placement on an offer. */
 	onOffer: boolean;
 	/** The operation's own parameters, shown between the pickers and Options. */
-	properties: INodeProperties[];
+	properties?: INodeProperties[];
 	/** Their checks, and the values n8n gives when they are hidden. */
-	schema: S;
-	fallbacks: Record<string, unknown>;
-	labels: FieldLabels;
+	schema?: S;
+	fallbacks?: Record<string, unknown>;
+	labels?: FieldLabels;
 }
 
 export interface Target<P> {
@@ -59,7 +59,7 @@ export function candidateOperationDescription<S extends z.ZodRawShape>(
 		...(spec.onOffer
 			? [offerLocator('offerId', 'The job or talent pool the candidate is on', true)]
 			: []),
-		...spec.properties,
+		...(spec.properties ?? []),
 		collection('options', reliabilityOptions),
 		...(spec.outputsCandidate === false ? [] : [simplifyProperty]),
 	]);
@@ -86,9 +86,9 @@ export async function runCandidateOperation<S extends z.ZodRawShape>(
 	const p: z.infer<z.ZodObject<S>> = itemParameters(
 		ctx,
 		itemIndex,
-		z.object(spec.schema),
-		spec.fallbacks,
-		spec.labels,
+		z.object(spec.schema ?? ({} as S)),
+		spec.fallbacks ?? {},
+		spec.labels ?? {},
 	);
 	const http = httpSettingsOf(options);
 	const reads: Reads = { itemIndex, http };

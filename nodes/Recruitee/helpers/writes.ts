@@ -87,7 +87,25 @@ export async function placeOnOffer(
 		await toStage(ctx, candidate, offerId, stage, reads);
 }
 
-/** PATCH /placements/:id/change_stage: the candidate's placement on the offer to `stage`. */
+/** PATCH /placements/:id/change_stage (idempotent); Recruitee's answer. */
+export async function changeStage(
+	ctx: ApiContext,
+	placementId: number,
+	stage: Stage,
+	reads: Reads,
+): Promise<unknown> {
+	return await recruiteeSend(ctx, {
+		method: 'PATCH',
+		path: PLACEMENT_ROUTES.changeStage(placementId),
+		json: { stage_id: stage.id },
+		schema: anyAnswer,
+		itemIndex: reads.itemIndex,
+		http: reads.http,
+		notFound: `No placement with ID ${placementId} in this company`,
+	});
+}
+
+/** The candidate's placement on the offer to `stage`. */
 export async function toStage(
 	ctx: ApiContext,
 	candidate: IDataObject,
@@ -96,15 +114,23 @@ export async function toStage(
 	reads: Reads,
 ): Promise<unknown> {
 	const placement = requirePlacement(ctx, candidate, offerId, reads.itemIndex);
-	return await recruiteeSend(ctx, {
-		method: 'PATCH',
-		path: PLACEMENT_ROUTES.changeStage(placement.id),
-		json: { stage_id: stage.id },
-		schema: anyAnswer,
-		itemIndex: reads.itemIndex,
-		http: reads.http,
-		notFound: `No placement with ID ${placement.id} (candidate ${String(candidate.id)} on offer ${offerId})`,
-	});
+	return await changeStage(ctx, placement.id, stage, reads);
+}
+
+/**
+ * A write to the candidate's placement on an offer (move, disqualify, requalify): the candidate is
+ * read to find the placement, and `write` gets its id. The output: the candidate with the placement
+ * Recruitee answered, or undefined when the answer has none (the operation then reads it back).
+ */
+export async function onPlacement(
+	ctx: ApiContext,
+	target: { candidateId: number; offerId: number; reads: Reads; simplify: boolean },
+	write: (placementId: number) => Promise<unknown>,
+): Promise<IDataObject | undefined> {
+	const candidate = await candidateById(ctx, target.candidateId, target.reads);
+	const placement = requirePlacement(ctx, candidate, target.offerId, target.reads.itemIndex);
+	const after = withPlacement(candidate, await write(placement.id));
+	return after && candidateOutput(after, target.simplify);
 }
 
 /**

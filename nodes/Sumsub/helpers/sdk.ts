@@ -1,6 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
-import { levelProperty } from './applicants';
+import type { FieldLabels } from '../../shared/validation';
+import type { Calls } from '../transport/applicants';
+import {
+	applicantParameters,
+	levelName,
+	levelProperty,
+	optionalEmail,
+	optionalPhone,
+} from './applicants';
 
 const LINK_TTL: INodeProperties = {
 	displayName: 'Valid For (Minutes)',
@@ -52,4 +61,72 @@ export function identityProperties(kind: 'link' | 'token'): INodeProperties[] {
 			description: 'The applicant’s phone, given to Sumsub with the request',
 		},
 	];
+}
+
+const identityShape = {
+	levelName,
+	userId: z.string().trim().min(1, 'is empty: give the External User ID'),
+	ttlMinutes: z.number().int().min(1).max(525600),
+	email: optionalEmail,
+	phone: optionalPhone,
+};
+
+const IDENTITY_LABELS = {
+	levelName: 'Level Name',
+	userId: 'External User ID',
+	ttlMinutes: 'Valid For (Minutes)',
+	email: 'Email',
+	phone: 'Phone',
+};
+
+export interface Identity {
+	/** What Sumsub takes: the level, the user, how long, and the identifiers given. */
+	request: {
+		levelName: string;
+		userId: string;
+		ttlInSecs: number;
+		applicantIdentifiers?: { email?: string; phone?: string };
+	};
+	/** When the link or token stops working (ISO 8601). */
+	expiresAt: string;
+	calls: Calls;
+}
+
+/** Reads and checks the identity parameters (and the operation's own, `p`), before any request. */
+export function identityOf<S extends z.ZodRawShape>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	kind: 'link' | 'token',
+	extra: { shape: S; fallbacks: Record<string, unknown>; labels: FieldLabels },
+): Identity & { p: z.infer<z.ZodObject<S>> } {
+	const { p: id, calls } = applicantParameters(
+		ctx,
+		itemIndex,
+		identityShape,
+		{
+			levelName: '',
+			userId: '',
+			ttlMinutes: kind === 'link' ? 1440 : 60,
+			email: '',
+			phone: '',
+		},
+		IDENTITY_LABELS,
+	);
+	const { p } = applicantParameters(ctx, itemIndex, extra.shape, extra.fallbacks, extra.labels);
+	const ttlInSecs = id.ttlMinutes * 60;
+	const identifiers = {
+		...(id.email ? { email: id.email } : {}),
+		...(id.phone ? { phone: id.phone } : {}),
+	};
+	return {
+		p,
+		calls,
+		request: {
+			levelName: id.levelName,
+			userId: id.userId,
+			ttlInSecs,
+			...(Object.keys(identifiers).length ? { applicantIdentifiers: identifiers } : {}),
+		},
+		expiresAt: new Date(Date.now() + ttlInSecs * 1000).toISOString(),
+	};
 }

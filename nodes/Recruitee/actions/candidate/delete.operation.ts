@@ -14,10 +14,6 @@ import { recruiteeSend } from '../../transport';
 const spec = {
 	operation: 'delete',
 	onOffer: false,
-	properties: [],
-	schema: {},
-	fallbacks: {},
-	labels: {},
 } satisfies CandidateOperationSpec<z.ZodRawShape>;
 
 export const description = candidateOperationDescription(

@@ -6,13 +6,8 @@ import {
 	candidateOperationDescription,
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
-import { candidateById, disqualifyReasonOf, requirePlacement } from '../../helpers/lookups';
-import {
-	candidateOutput,
-	changePlacement,
-	PLACEMENT_ROUTES,
-	withPlacement,
-} from '../../helpers/writes';
+import { disqualifyReasonOf } from '../../helpers/lookups';
+import { changePlacement, onPlacement, PLACEMENT_ROUTES } from '../../helpers/writes';
 
 const spec = {
 	operation: 'disqualify',
@@ -37,23 +32,16 @@ const spec = {
 export const description = candidateOperationDescription(spec, 'The candidate to disqualify');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await runCandidateOperation(
-		this,
-		itemIndex,
-		spec,
-		async ({ candidateId, offerId, p, reads, simplify }) => {
-			const reason = await disqualifyReasonOf(this, p.reasonId, reads);
-			const candidate = await candidateById(this, candidateId, reads);
-			const placement = requirePlacement(this, candidate, offerId, itemIndex);
-			const answer = await changePlacement(
+	return await runCandidateOperation(this, itemIndex, spec, async (target) => {
+		const reason = await disqualifyReasonOf(this, target.p.reasonId, target.reads);
+		return await onPlacement(this, target, (id) =>
+			changePlacement(
 				this,
-				PLACEMENT_ROUTES.disqualify(placement.id),
+				PLACEMENT_ROUTES.disqualify(id),
 				{ disqualify_reason_id: reason.id },
 				'disqualify',
-				reads,
-			);
-			const after = withPlacement(candidate, answer);
-			return after && candidateOutput(after, simplify);
-		},
-	);
+				target.reads,
+			),
+		);
+	});
 }

@@ -6,9 +6,9 @@ import {
 	candidateOperationDescription,
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
-import { candidateById, stageOf } from '../../helpers/lookups';
+import { stageOf } from '../../helpers/lookups';
 import { stageProperty } from '../../helpers/stages';
-import { candidateOutput, toStage, withPlacement } from '../../helpers/writes';
+import { changeStage, onPlacement } from '../../helpers/writes';
 
 const spec = {
 	operation: 'moveToStage',
@@ -22,15 +22,8 @@ const spec = {
 export const description = candidateOperationDescription(spec, 'The candidate to move');
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await runCandidateOperation(
-		this,
-		itemIndex,
-		spec,
-		async ({ candidateId, offerId, p, reads, simplify }) => {
-			const stage = await stageOf(this, offerId, p.stageId, reads);
-			const candidate = await candidateById(this, candidateId, reads);
-			const after = withPlacement(candidate, await toStage(this, candidate, offerId, stage, reads));
-			return after && candidateOutput(after, simplify);
-		},
-	);
+	return await runCandidateOperation(this, itemIndex, spec, async (target) => {
+		const stage = await stageOf(this, target.offerId, target.p.stageId, target.reads);
+		return await onPlacement(this, target, (id) => changeStage(this, id, stage, target.reads));
+	});
 }

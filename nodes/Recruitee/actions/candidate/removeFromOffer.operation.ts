@@ -12,10 +12,6 @@ import { deletePlacement } from '../../helpers/writes';
 const spec = {
 	operation: 'removeFromOffer',
 	onOffer: true,
-	properties: [],
-	schema: {},
-	fallbacks: {},
-	labels: {},
 } satisfies CandidateOperationSpec<z.ZodRawShape>;
 
 export const description = candidateOperationDescription(
