@@ -2,6 +2,7 @@
 // `npm run dev` on its own: builds, installs, starts the sandboxes and n8n, prints a working login,
 // has the examples and sandbox credentials in place, and Ctrl-C stops everything it started.
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const { freePort, ownerSession, tempUserFolder } = require('../../scripts/lib/n8n');
@@ -44,7 +45,11 @@ test('prints the URL and a login that works; the examples and sandbox credential
 	const [, email, password] = /Log in with\s+(\S+) \/ (\S+)/.exec(output);
 	const api = await ownerSession(url, { email, password });
 	const workflows = (await (await api('/rest/workflows')).json()).data.map((w) => w.id);
-	expect(workflows.sort()).toEqual(['recruiteeExample1', 'sumsubExample1']);
+	const examples = fs
+		.readdirSync(path.join(ROOT, 'examples'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')).id);
+	expect(workflows.sort()).toEqual(examples.sort());
 	const credentials = (await (await api('/rest/credentials')).json()).data;
 	expect(credentials.map((c) => [c.id, c.type]).sort()).toEqual([
 		['exRecruiteeCred', 'recruiteeApi'],
