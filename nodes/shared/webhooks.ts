@@ -1,0 +1,111 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/**
+ * What both webhook triggers share: the signature check over the raw body, the memory of
+ * deliveries already started (vendors resend), and the answers that start nothing.
+ */
+
+export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
+
+/**
+ * Whether `given` (hex, any case) is the HMAC of `rawBody` under `secret`: computed over the bytes
+ * as received, compared in constant time. A missing or malformed signature is simply not equal.
+ */
+export function hmacMatches(
+	rawBody: Buffer,
+	secret: string,
+	algorithm: HmacAlgorithm,
+	given: string | undefined,
+): boolean {
+	if (!given || !/^[0-9a-fA-F]+$/.test(given.trim())) return false;
+	const expected = createHmac(algorithm, secret).update(rawBody).digest();
+	const actual = Buffer.from(given.trim(), 'hex');
+	return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** The raw bytes of the request body, as n8n received them (never a re-serialisation). */
+export function rawBodyOf(ctx: IWebhookFunctions): Buffer {
+	const req = ctx.getRequestObject() as unknown as { rawBody?: Buffer | string };
+	const raw = req.rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return Buffer.alloc(0);
+}
+
+/** A header's value (n8n's request lower-cases header names; a repeated header gives its first). */
+export function headerOf(ctx: IWebhookFunctions, name: string): string | undefined {
+	const value = ctx.getHeaderData()[name.toLowerCase()] as unknown;
+	if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Answers the request here and starts no execution. The body says what happened, never a secret. */
+export function refuse(
+	ctx: IWebhookFunctions,
+	status: number,
+	message: string,
+): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json({ error: message });
+	return { noWebhookResponse: true };
+}
+
+/** Answers 200 and starts no execution (a test ping, a resend, an event not chosen). */
+export function acknowledgeOnly(ctx: IWebhookFunctions, note: string): IWebhookResponseData {
+	ctx.getResponseObject().status(200).json({ received: true, started: false, note });
+	return { noWebhookResponse: true };
+}
+
+/** The body parsed as a JSON object, or undefined when it is not one. */
+export function jsonObjectOf(rawBody: Buffer): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(rawBody.toString('utf8'));
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** A digest of the raw body: the identity of a delivery that carries no id of its own. */
+export const bodyDigest = (rawBody: Buffer): string =>
+	createHash('sha256').update(rawBody).digest('hex');
+
+/**
+ * Deliveries already started, per trigger node, for `ttlMs` (the vendors' resend windows), at most
+ * `max` of them (the oldest forgotten first). Kept in this n8n process's memory: one instance, or
+ * the process that receives webhooks in queue mode; a restart forgets them.
+ */
+export class DeliveryLog {
+	private readonly seen = new Map<string, number>();
+
+	constructor(
+		private readonly ttlMs: number,
+		private readonly max: number,
+	) {}
+
+	/** True the first time `key` is offered within the window (and remembers it); false after. */
+	firstTime(key: string, now = Date.now()): boolean {
+		for (const [k, expires] of this.seen) {
+			if (expires > now && this.seen.size <= this.max) break;
+			this.seen.delete(k);
+		}
+		const expires = this.seen.get(key);
+		if (expires !== undefined && expires > now) return false;
+		this.seen.delete(key);
+		this.seen.set(key, now + this.ttlMs);
+		return true;
+	}
+}
+
+const logs = new Map<string, DeliveryLog>();
+
+/** The delivery log of one trigger node of one workflow. */
+export function deliveryLogOf(ctx: IWebhookFunctions, ttlMs: number, max = 100_000): DeliveryLog {
+	const key = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	let log = logs.get(key);
+	if (!log) logs.set(key, (log = new DeliveryLog(ttlMs, max)));
+	return log;
+}
