@@ -9,11 +9,13 @@ const { Recruitee } = require(`${root}/nodes/Recruitee/Recruitee.node`);
 const { Sumsub } = require(`${root}/nodes/Sumsub/Sumsub.node`);
 const { SumsubTrigger } = require(`${root}/nodes/Sumsub/SumsubTrigger.node`);
 const { RecruiteeTrigger } = require(`${root}/nodes/Recruitee/RecruiteeTrigger.node`);
+const { RecruiteeWebhookTrigger } = require(`${root}/nodes/Recruitee/RecruiteeWebhookTrigger.node`);
 const { RecruiteeApi } = require(`${root}/credentials/RecruiteeApi.credentials`);
+const { RecruiteeWebhookApi } = require(`${root}/credentials/RecruiteeWebhookApi.credentials`);
 const { SumsubApi } = require(`${root}/credentials/SumsubApi.credentials`);
 
-const nodeClasses = [Recruitee, RecruiteeTrigger, Sumsub, SumsubTrigger];
-const credentialClasses = [RecruiteeApi, SumsubApi];
+const nodeClasses = [Recruitee, RecruiteeTrigger, RecruiteeWebhookTrigger, Sumsub, SumsubTrigger];
+const credentialClasses = [RecruiteeApi, RecruiteeWebhookApi, SumsubApi];
 
 const nodeTypes = {};
 for (const NodeClass of nodeClasses) {
