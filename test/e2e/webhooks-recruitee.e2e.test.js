@@ -4,7 +4,8 @@
 // (`/webhook/<webhookId>/recruitee`), executions read through the REST API. Valid deliveries start
 // exactly one execution each, with the payload; a wrong or missing signature, a body that is not
 // JSON, the test ping, a resend and an event not chosen start none. No answer and no log line
-// carries the secret.
+// carries the secret. Then the editor's "Listen for test event" (`/rest/workflows/:id/run`) receives
+// one delivery on the test URL (`/webhook-test/<webhookId>/recruitee`).
 const { createHmac, randomUUID } = require('node:crypto');
 const path = require('node:path');
 
@@ -178,3 +179,33 @@ test('activated: valid deliveries start one execution each; invalid ones, the pi
 	}
 	expect(server.output()).not.toContain(SECRET);
 }, 240_000);
+
+test('the editor\'s "Listen for test event": the test URL receives one delivery, even one already started in production', async () => {
+	expect(workflowId).toBeDefined();
+	const workflow = await call(`/rest/workflows/${workflowId}`);
+	const listening = await call(`/rest/workflows/${workflowId}/run`, {
+		method: 'POST',
+		body: JSON.stringify({ workflowData: workflow, triggerToStartFrom: { name: TRIGGER } }),
+	});
+	expect(listening).toMatchObject({ waitingForWebhook: true });
+	const before = (await started()).length;
+	// The first production delivery again: the test listening does not consult the resend log.
+	const body = moved('e2e-delivery-1');
+	const response = await fetch(`${server.url}/webhook-test/${WEBHOOK_ID}/recruitee`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'X-Recruitee-Signature': sign(body) },
+		body,
+	});
+	expect(response.status).toBe(200);
+	expect(await response.text()).not.toContain(SECRET);
+	const runs = await settled(before + 1);
+	expect(runs.slice(before).map((r) => `${r.mode}:${r.status}`)).toEqual(['manual:success']);
+	expect(runs[before].items.map((i) => i.delivery_id)).toEqual(['e2e-delivery-1']);
+	// Listening ends with the one delivery: the test URL is gone.
+	const again = await fetch(`${server.url}/webhook-test/${WEBHOOK_ID}/recruitee`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'X-Recruitee-Signature': sign(body) },
+		body,
+	});
+	expect(again.status).toBe(404);
+}, 120_000);
