@@ -8,12 +8,16 @@ const root = process.env.PACKAGE_TYPES_FROM === 'dist' ? '../../dist' : '../..';
 const { Recruitee } = require(`${root}/nodes/Recruitee/Recruitee.node`);
 const { Sumsub } = require(`${root}/nodes/Sumsub/Sumsub.node`);
 const { SumsubTrigger } = require(`${root}/nodes/Sumsub/SumsubTrigger.node`);
+const { SumsubWebhookTrigger } = require(`${root}/nodes/Sumsub/SumsubWebhookTrigger.node`);
 const { RecruiteeTrigger } = require(`${root}/nodes/Recruitee/RecruiteeTrigger.node`);
 const { RecruiteeApi } = require(`${root}/credentials/RecruiteeApi.credentials`);
 const { SumsubApi } = require(`${root}/credentials/SumsubApi.credentials`);
+const { SumsubWebhookApi } = require(`${root}/credentials/SumsubWebhookApi.credentials`);
 
 const nodeClasses = [Recruitee, RecruiteeTrigger, Sumsub, SumsubTrigger];
+nodeClasses.push(SumsubWebhookTrigger);
 const credentialClasses = [RecruiteeApi, SumsubApi];
+credentialClasses.push(SumsubWebhookApi);
 
 const nodeTypes = {};
 for (const NodeClass of nodeClasses) {
