@@ -193,6 +193,12 @@ export class SumsubWebhookTrigger implements INodeType {
 		) {
 			return acknowledgeOnly(this, 'already received: a resend');
 		}
-		return { workflowData: [this.helpers.returnJsonArray([flattenWebhookEvent(payload)])] };
+		// Answered here, before the execution starts (Sumsub waits 5 s), with a JSON body like the
+		// other answers: left to n8n 2.8, a trigger without responseData answers the text "firstEntryJson".
+		this.getResponseObject().status(200).json({ received: true, started: true });
+		return {
+			noWebhookResponse: true,
+			workflowData: [this.helpers.returnJsonArray([flattenWebhookEvent(payload)])],
+		};
 	}
 }
