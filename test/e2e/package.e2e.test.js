@@ -33,12 +33,13 @@ describe(`the package in n8n ${context.runtime.version}`, () => {
 		const types = JSON.parse(fs.readFileSync(file, 'utf8'));
 		const ours = types.filter((t) => t.name.startsWith(`${PACKAGE.name}.`));
 		expect(ours.map((t) => t.name).sort()).toEqual(
-			['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'sumsub', 'sumsubTool', 'sumsubTrigger'].map(
+			['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'sumsub', 'sumsubTool', 'sumsubTrigger', 'sumsubWebhookTrigger'].map(
 				(n) => `${PACKAGE.name}.${n}`,
 			),
 		);
 		const credentialsOf = (name) => ours.find((t) => t.name === `${PACKAGE.name}.${name}`).credentials.map((c) => c.name);
 		expect(credentialsOf('recruitee')).toEqual(['recruiteeApi']);
 		expect(credentialsOf('sumsubTool')).toEqual(['sumsubApi']);
+		expect(credentialsOf('sumsubWebhookTrigger')).toEqual(['sumsubWebhookApi']);
 	});
 });
