@@ -89,7 +89,7 @@ export class DeliveryLog {
 	/** True the first time `key` is offered within the window (and remembers it); false after. */
 	firstTime(key: string, now = Date.now()): boolean {
 		for (const [k, expires] of this.seen) {
-			if (expires > now && this.seen.size <= this.max) break;
+			if (expires > now && this.seen.size < this.max) break;
 			this.seen.delete(k);
 		}
 		const expires = this.seen.get(key);

@@ -27,13 +27,13 @@ describe(`the package in n8n ${context.runtime.version}`, () => {
 		expect(sources).toMatch(/require\("zod"\)/);
 	});
 
-	test('n8n export:nodes lists both nodes, their Tool variants and both triggers, with our credentials', async () => {
+	test('n8n export:nodes lists both nodes, their Tool variants and the four triggers, with our credentials', async () => {
 		const file = path.join(context.userFolder, 'nodes.json');
 		await cli(['export:nodes', `--output=${file}`]);
 		const types = JSON.parse(fs.readFileSync(file, 'utf8'));
 		const ours = types.filter((t) => t.name.startsWith(`${PACKAGE.name}.`));
 		expect(ours.map((t) => t.name).sort()).toEqual(
-			['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'recruiteeWebhookTrigger', 'sumsub', 'sumsubTool', 'sumsubTrigger'].map(
+			['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'recruiteeWebhookTrigger', 'sumsub', 'sumsubTool', 'sumsubTrigger', 'sumsubWebhookTrigger'].map(
 				(n) => `${PACKAGE.name}.${n}`,
 			),
 		);
@@ -41,5 +41,6 @@ describe(`the package in n8n ${context.runtime.version}`, () => {
 		expect(credentialsOf('recruitee')).toEqual(['recruiteeApi']);
 		expect(credentialsOf('sumsubTool')).toEqual(['sumsubApi']);
 		expect(credentialsOf('recruiteeWebhookTrigger')).toEqual(['recruiteeWebhookApi']);
+		expect(credentialsOf('sumsubWebhookTrigger')).toEqual(['sumsubWebhookApi']);
 	});
 });

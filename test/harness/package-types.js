@@ -8,14 +8,23 @@ const root = process.env.PACKAGE_TYPES_FROM === 'dist' ? '../../dist' : '../..';
 const { Recruitee } = require(`${root}/nodes/Recruitee/Recruitee.node`);
 const { Sumsub } = require(`${root}/nodes/Sumsub/Sumsub.node`);
 const { SumsubTrigger } = require(`${root}/nodes/Sumsub/SumsubTrigger.node`);
+const { SumsubWebhookTrigger } = require(`${root}/nodes/Sumsub/SumsubWebhookTrigger.node`);
 const { RecruiteeTrigger } = require(`${root}/nodes/Recruitee/RecruiteeTrigger.node`);
 const { RecruiteeWebhookTrigger } = require(`${root}/nodes/Recruitee/RecruiteeWebhookTrigger.node`);
 const { RecruiteeApi } = require(`${root}/credentials/RecruiteeApi.credentials`);
 const { RecruiteeWebhookApi } = require(`${root}/credentials/RecruiteeWebhookApi.credentials`);
 const { SumsubApi } = require(`${root}/credentials/SumsubApi.credentials`);
+const { SumsubWebhookApi } = require(`${root}/credentials/SumsubWebhookApi.credentials`);
 
-const nodeClasses = [Recruitee, RecruiteeTrigger, RecruiteeWebhookTrigger, Sumsub, SumsubTrigger];
-const credentialClasses = [RecruiteeApi, RecruiteeWebhookApi, SumsubApi];
+const nodeClasses = [
+	Recruitee,
+	RecruiteeTrigger,
+	RecruiteeWebhookTrigger,
+	Sumsub,
+	SumsubTrigger,
+	SumsubWebhookTrigger,
+];
+const credentialClasses = [RecruiteeApi, RecruiteeWebhookApi, SumsubApi, SumsubWebhookApi];
 
 const nodeTypes = {};
 for (const NodeClass of nodeClasses) {
