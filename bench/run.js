@@ -10,6 +10,10 @@
 // Per-item workloads: each contender gets the same input items. Write workloads prepare fresh data
 // before every run (one item more, for the warm-up), and the sandbox's count of the writes that took
 // effect must match.
+//
+// Webhook load (bench/webhooks.js, a process of its own, after the others; `--only webhook` runs it
+// alone): signed deliveries to our webhook triggers and to n8n's Webhook node in a real n8n. It prints
+// a table and a JSON line of its own.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -17,6 +21,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n } = require('../scripts/lib/runtime');
+const { WORKLOAD_NAMES: WEBHOOK_WORKLOADS } = require('./webhooks');
 const { workloads, TYPE_PREFIX } = require('./workloads');
 
 const argv = process.argv.slice(2);
@@ -62,6 +67,19 @@ function runWorker(spec) {
 	});
 }
 
+/** The webhook load part, in a process of its own; its table and JSON line go to our stdout. */
+function runWebhooks() {
+	return new Promise((resolve, reject) => {
+		const args = [path.join(__dirname, 'webhooks.js')];
+		if (quick) args.push('--quick');
+		if (only) args.push('--only', only);
+		const child = spawn(process.execPath, args, { stdio: 'inherit' });
+		child.on('close', (code, signal) =>
+			code === 0 ? resolve() : reject(new Error(`webhook load failed (${signal ?? code})`)),
+		);
+	});
+}
+
 async function startSandbox(workload) {
 	const sandbox = require(`../test/sandbox/${workload.api}`);
 	return await sandbox.start(workload.sandbox);
@@ -89,7 +107,9 @@ async function main() {
 	// n8n's HTTP Request node comes from the pinned n8n the e2e suite uses (installed once).
 	const runtimeDir = ensureN8n().dir;
 	const rows = [];
-	for (const workload of workloads(quick ? 0.1 : 1).filter((w) => !only || w.name.includes(only))) {
+	const selected = workloads(quick ? 0.1 : 1).filter((w) => !only || w.name.includes(only));
+	const webhooks = WEBHOOK_WORKLOADS.some((name) => !only || name.includes(only));
+	for (const workload of selected) {
 		const sandbox = await startSandbox(workload);
 		const spec = {
 			api: workload.api,
@@ -240,6 +260,10 @@ async function main() {
 		['retained MB', (r) => r.retainedMb],
 		['output JSON MB', (r) => r.outputJsonMb],
 	];
+	if (selected.length === 0 && webhooks) {
+		await runWebhooks();
+		return;
+	}
 	console.log(
 		`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version})`,
 	);
@@ -252,6 +276,7 @@ async function main() {
 	for (const r of rows)
 		console.log(`| ${columns.map(([, value]) => value(r) ?? 'n/a').join(' | ')} |`);
 	console.log(JSON.stringify({ workloads: rows }));
+	if (webhooks) await runWebhooks();
 }
 
 main().catch((error) => {

@@ -34,7 +34,11 @@ test('there are examples for both nodes', () => {
 		ourNodes(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))).map((n) => n.type),
 	);
 	expect(new Set(types)).toEqual(
-		new Set([`${packageName}.recruitee`, `${packageName}.sumsub`, `${packageName}.recruiteeTrigger`]),
+		new Set(
+			['recruitee', 'sumsub', 'recruiteeTrigger', 'recruiteeWebhookTrigger', 'sumsubWebhookTrigger'].map(
+				(name) => `${packageName}.${name}`,
+			),
+		),
 	);
 });
 

@@ -88,13 +88,18 @@ export class DeliveryLog {
 
 	/** True the first time `key` is offered within the window (and remembers it); false after. */
 	firstTime(key: string, now = Date.now()): boolean {
+		// Oldest first (one window for all): forget what has expired.
 		for (const [k, expires] of this.seen) {
-			if (expires > now && this.seen.size < this.max) break;
+			if (expires > now) break;
 			this.seen.delete(k);
 		}
 		const expires = this.seen.get(key);
 		if (expires !== undefined && expires > now) return false;
 		this.seen.delete(key);
+		for (const oldest of this.seen.keys()) {
+			if (this.seen.size < this.max) break;
+			this.seen.delete(oldest);
+		}
 		this.seen.set(key, now + this.ttlMs);
 		return true;
 	}

@@ -211,8 +211,24 @@ function exampleCredentials(recruitee, sumsub) {
 			type: 'sumsubApi',
 			data: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url },
 		},
+		// The webhook examples' secrets: deliveries signed with them (see the README) start them.
+		{
+			id: 'exRecruiteeWebhookCred',
+			name: 'Recruitee webhook (sandbox)',
+			type: 'recruiteeWebhookApi',
+			data: { webhookSecret: EXAMPLE_WEBHOOK_SECRETS.recruitee },
+		},
+		{
+			id: 'exSumsubWebhookCred',
+			name: 'Sumsub webhook (sandbox)',
+			type: 'sumsubWebhookApi',
+			data: { secretKey: EXAMPLE_WEBHOOK_SECRETS.sumsub },
+		},
 	];
 }
+
+/** The webhook secrets of the example credentials (a local n8n and its sandboxes only). */
+const EXAMPLE_WEBHOOK_SECRETS = { recruitee: 'sandbox-recruitee-webhook-secret', sumsub: 'sandbox-sumsub-webhook-secret' };
 
 function tempUserFolder(prefix = 'n8n-e2e-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -229,4 +245,5 @@ module.exports = {
 	tempUserFolder,
 	freePort,
 	exampleCredentials,
+	EXAMPLE_WEBHOOK_SECRETS,
 };
