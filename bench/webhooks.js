@@ -382,10 +382,9 @@ async function main() {
 		}
 
 		const tag = Date.now().toString(36);
-		const bodiesOf = (contender, prefix, count) =>
-			Array.from({ length: count }, (_, n) =>
-				contender.body(`bench-${contender.key}-${prefix}-${tag}-${n}`, n),
-			);
+		const idsOf = (contender, prefix, count) =>
+			Array.from({ length: count }, (_, n) => `bench-${contender.key}-${prefix}-${tag}-${n}`);
+		const bodiesOf = (contender, ids) => ids.map((id, n) => contender.body(id, n));
 
 		// The workflows first (all active while measuring, as on a real instance).
 		const workflows = {};
@@ -400,7 +399,7 @@ async function main() {
 		// Warm-up: the same node, a workflow of its own, so the measured one's history is its run.
 		for (const contender of contenders) {
 			const { warmup } = workflows[contender.key];
-			await send(warmup, contender, bodiesOf(contender, 'warmup', WARMUP));
+			await send(warmup, contender, bodiesOf(contender, idsOf(contender, 'warmup', WARMUP)));
 			await settled(warmup.id, WARMUP);
 		}
 		log('warmed up');
@@ -408,7 +407,8 @@ async function main() {
 		const rows = [];
 		for (const contender of contenders) {
 			const { measured } = workflows[contender.key];
-			const bodies = bodiesOf(contender, 'run', deliveries);
+			const ids = idsOf(contender, 'run', deliveries);
+			const bodies = bodiesOf(contender, ids);
 			const sentAt = Date.now();
 			const { wallMs, latencies } = await send(measured, contender, bodies);
 			const after = await settled(measured.id, deliveries);
@@ -429,7 +429,7 @@ async function main() {
 				executions: after.all,
 				successful: after.success,
 				measured,
-				bodies,
+				ids,
 			});
 			log(
 				`${contender.short}: ${deliveries} delivered in ${Math.round(wallMs)} ms, ${after.all} executions`,
@@ -441,7 +441,7 @@ async function main() {
 			const contender = CONTENDERS.find((c) => c.key === row.contender);
 			const summaries = await allExecutions(row.measured.id);
 			const ids = await deliveryIdsOf(summaries, contender, row.measured.nodeName);
-			const expected = new Set(row.bodies.map((b) => contender.idOf(JSON.parse(b))));
+			const expected = new Set(row.ids);
 			const seen = new Map();
 			for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
 			const lost = [...expected].filter((id) => !seen.has(id));
@@ -454,7 +454,7 @@ async function main() {
 			row.lost = lost.length;
 			row.twice = twice.length;
 			delete row.measured;
-			delete row.bodies;
+			delete row.ids;
 			if (
 				summaries.length !== row.deliveries ||
 				notSuccess.length ||

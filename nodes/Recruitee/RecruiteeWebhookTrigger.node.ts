@@ -20,6 +20,7 @@ import {
 	jsonObjectOf,
 	rawBodyOf,
 	refuse,
+	start,
 } from '../shared/webhooks';
 import {
 	flattenDelivery,
@@ -239,6 +240,6 @@ export class RecruiteeWebhookTrigger implements INodeType {
 
 		const options = this.getNodeParameter('options', {}) as { simplify?: boolean };
 		const json: IDataObject = options.simplify === false ? (body as IDataObject) : item;
-		return { workflowData: [this.helpers.returnJsonArray([json])] };
+		return start(this, [json]);
 	}
 }

@@ -19,6 +19,7 @@ import {
 	jsonObjectOf,
 	rawBodyOf,
 	refuse,
+	start,
 } from '../shared/webhooks';
 import type { ReviewAnswerFilter } from './helpers/webhooks';
 import {
@@ -193,12 +194,6 @@ export class SumsubWebhookTrigger implements INodeType {
 		) {
 			return acknowledgeOnly(this, 'already received: a resend');
 		}
-		// Answered here, before the execution starts (Sumsub waits 5 s), with a JSON body like the
-		// other answers: left to n8n 2.8, a trigger without responseData answers the text "firstEntryJson".
-		this.getResponseObject().status(200).json({ received: true, started: true });
-		return {
-			noWebhookResponse: true,
-			workflowData: [this.helpers.returnJsonArray([flattenWebhookEvent(payload)])],
-		};
+		return start(this, [flattenWebhookEvent(payload)]);
 	}
 }

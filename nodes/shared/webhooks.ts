@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /**
  * What both webhook triggers share: the signature check over the raw body, the memory of
@@ -55,6 +55,16 @@ export function refuse(
 export function acknowledgeOnly(ctx: IWebhookFunctions, note: string): IWebhookResponseData {
 	ctx.getResponseObject().status(200).json({ received: true, started: false, note });
 	return { noWebhookResponse: true };
+}
+
+/**
+ * Starts the workflow with `items`, answering the delivery first and at once (vendors time out and
+ * resend) with a JSON body like the other answers: left to n8n 2.8, a trigger's answer would be
+ * the text "firstEntryJson".
+ */
+export function start(ctx: IWebhookFunctions, items: IDataObject[]): IWebhookResponseData {
+	ctx.getResponseObject().status(200).json({ received: true, started: true });
+	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] };
 }
 
 /** The body parsed as a JSON object, or undefined when it is not one. */
