@@ -41,17 +41,21 @@ async function credentialTest(type, data) {
 	return (await response.json()).data;
 }
 
-test('the editor lists both nodes (and Tool variants) and both credential types', async () => {
+test('the editor lists both nodes (and Tool variants), the four triggers and our four credential types', async () => {
 	const nodes = await (await api('/types/nodes.json')).json();
 	const names = nodes.map((n) => n.name).filter((n) => n.startsWith(PACKAGE.name));
-	expect(names.sort()).toEqual(
-		['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'sumsub', 'sumsubTool', 'sumsubTrigger'].map(
-			(n) => `${PACKAGE.name}.${n}`,
-		),
-	);
+	const expected = ['recruitee', 'recruiteeTool', 'recruiteeTrigger', 'recruiteeWebhookTrigger'];
+	expected.push('sumsub', 'sumsubTool', 'sumsubTrigger', 'sumsubWebhookTrigger');
+	expect(names.sort()).toEqual(expected.map((n) => `${PACKAGE.name}.${n}`));
 	const credentials = await (await api('/types/credentials.json')).json();
-	const ours = credentials.filter((c) => ['recruiteeApi', 'sumsubApi'].includes(c.name));
-	expect(ours.map((c) => c.displayName).sort()).toEqual(['Recruitee API', 'Sumsub API']);
+	const types = ['recruiteeApi', 'recruiteeWebhookApi', 'sumsubApi', 'sumsubWebhookApi'];
+	const ours = credentials.filter((c) => types.includes(c.name));
+	expect(ours.map((c) => c.displayName).sort()).toEqual([
+		'Recruitee API',
+		'Recruitee Webhook API',
+		'Sumsub API',
+		'Sumsub Webhook API',
+	]);
 });
 
 describe('Recruitee credential test in n8n', () => {

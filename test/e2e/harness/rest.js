@@ -15,8 +15,8 @@ function restClient(session) {
 		}
 		return body.data;
 	}
-	/** The executions of a workflow (summaries, newest first as n8n lists them). */
-	async function executions(workflowId, limit = 250) {
+	/** The executions of a workflow (summaries, newest first as n8n lists them; at most 100 a call: n8n 2.41 refuses more). */
+	async function executions(workflowId, limit = 100) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		return (await call(`/rest/executions?filter=${filter}&limit=${limit}`)).results;
 	}
