@@ -9,7 +9,7 @@ const path = require('node:path');
 const recruiteeSandbox = require('../sandbox/recruitee');
 const { ownerSession, startServer } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
-const { restClient } = require('./harness/rest');
+const { restClient, untilServed } = require('./harness/rest');
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'recruitee-application-form.json');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,6 +72,7 @@ test('the careers form creates the candidate on the job with the CV and a note; 
 	const saved = await call('/rest/workflows', { method: 'POST', body: JSON.stringify({ ...workflow, active: false }) });
 	workflowId = saved.id;
 	await call(`/rest/workflows/${saved.id}/activate`, { method: 'POST', body: JSON.stringify({ versionId: saved.versionId }) });
+	await untilServed(`${server.url}/form/apply-backend-engineer`, { method: 'GET' });
 
 	const cv = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 250, 251, 252, 255]), Buffer.from('\n%%EOF\n')]);
 	const applicant = { name: 'Form Applicant', email: 'form.applicant@example.com', motivation: 'I like <pipelines> & queues' };

@@ -13,7 +13,7 @@ const recruiteeSandbox = require('../sandbox/recruitee');
 const sumsubSandbox = require('../sandbox/sumsub');
 const { ownerSession, startServer } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
-const { restClient } = require('./harness/rest');
+const { restClient, untilServed } = require('./harness/rest');
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const JOB = 1209656;
@@ -53,7 +53,9 @@ async function activate(file, credentials) {
 	await call(`/rest/workflows/${saved.id}/activate`, { method: 'POST', body: JSON.stringify({ versionId: saved.versionId }) });
 	const trigger = example.nodes.find((n) => n.type.endsWith('WebhookTrigger'));
 	const pathOf = trigger.type.endsWith('recruiteeWebhookTrigger') ? 'recruitee' : 'sumsub';
-	return { id: saved.id, url: `${server.url}/webhook/${trigger.webhookId}/${pathOf}` };
+	const url = `${server.url}/webhook/${trigger.webhookId}/${pathOf}`;
+	await untilServed(url);
+	return { id: saved.id, url };
 }
 
 /** Waits until `count` executions of the workflow have finished; their statuses. */

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const { ownerSession, startServer, PACKAGE } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
-const { restClient } = require('./harness/rest');
+const { restClient, untilServed } = require('./harness/rest');
 
 const SECRET = `recruitee-e2e-${randomUUID()}`;
 const WEBHOOK_ID = randomUUID();
@@ -124,6 +124,7 @@ test('activated: valid deliveries start one execution each; invalid ones, the pi
 	});
 	workflowId = saved.id;
 	await call(`/rest/workflows/${saved.id}/activate`, { method: 'POST', body: JSON.stringify({ versionId: saved.versionId }) });
+	await untilServed(url());
 
 	// Recruitee's test request, unsigned (before the secret is in the credential) and signed.
 	const ping = Buffer.from('{"test":true}');

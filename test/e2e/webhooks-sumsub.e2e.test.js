@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const { ownerSession, startServer } = require('../../scripts/lib/n8n');
 const { context } = require('./harness/context');
-const { restClient } = require('./harness/rest');
+const { restClient, untilServed } = require('./harness/rest');
 
 const TYPE = 'n8n-nodes-recruitee-sumsub.sumsubWebhookTrigger';
 const TRIGGER = 'Sumsub Webhook Trigger';
@@ -88,6 +88,7 @@ test('signed deliveries start one execution each, with the payload; the others n
 	workflowId = saved.id;
 	await call(`/rest/workflows/${saved.id}/activate`, { method: 'POST', body: JSON.stringify({ versionId: saved.versionId }) });
 	const url = `${server.url}/webhook/${webhookId}/sumsub`;
+	await untilServed(url);
 
 	const post = async (body, headers, contentType = 'application/json') => {
 		const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': contentType, ...headers }, body });

@@ -27,4 +27,19 @@ function restClient(session) {
 	return { call, executions, saveCredential };
 }
 
-module.exports = { restClient };
+/**
+ * Waits until n8n serves `url` (anything but 404): newer n8n versions register an activated
+ * workflow's webhooks a moment after the activation call returns. For a webhook trigger of ours an
+ * unsigned probe gets 401 and starts nothing.
+ */
+async function untilServed(url, init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }) {
+	for (let i = 0; i < 60; i++) {
+		const response = await fetch(url, init);
+		await response.arrayBuffer();
+		if (response.status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`n8n does not serve ${url} 15 s after the activation`);
+}
+
+module.exports = { restClient, untilServed };
