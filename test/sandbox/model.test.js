@@ -97,3 +97,35 @@ test('models, a wrong key, an unknown model, a script that ran out', async () =>
 	expect((await over.json()).error.message).toBe('The script of model `b` has no turn left (it has 2)');
 	expect(m.completionsOf('b').map((c) => c.turn)).toEqual([0, 1, -1]);
 });
+
+test('with no script for the model, `respond` answers: the demo calls the tools that need no arguments, then lists what they returned', async () => {
+	const demo = await model.start({ respond: model.demoResponder });
+	try {
+		const tools = [
+			{ type: 'function', function: { name: 'Jobs', parameters: { type: 'object', properties: {}, required: [] } } },
+			{ type: 'function', function: { name: 'Note', parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } } },
+		];
+		const ask = async (messages) =>
+			(
+				await (
+					await fetch(`${demo.baseUrl}/chat/completions`, {
+						method: 'POST',
+						headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+						body: JSON.stringify({ model: 'gpt-4o-mini', messages, tools }),
+					})
+				).json()
+			).choices[0].message;
+		const call = await ask([{ role: 'user', content: 'Which jobs?' }]);
+		expect(call.tool_calls.map((c) => [c.function.name, c.function.arguments])).toEqual([['Jobs', '{}']]);
+		const final = await ask([
+			{ role: 'user', content: 'Which jobs?' },
+			call,
+			{ role: 'tool', tool_call_id: call.tool_calls[0].id, content: '[{"id":1,"title":"Backend, Berlin"},{"id":2,"title":"QA"}]' },
+		]);
+		expect(final.content).toBe(
+			"(The sandbox's scripted model, not a real one: point the OpenAI credential at a real model for answers.)\nJobs: 2 record(s): Backend, Berlin, QA",
+		);
+	} finally {
+		await demo.close();
+	}
+});

@@ -66,11 +66,13 @@ function textOf(content) {
 /**
  * @param {object} [options]
  * @param {Record<string, Turn[]>} [options.scripts] turns by model name
+ * @param {(messages: any[], completion: Completion) => Turn} [options.respond] answers the models that have no
+ *   script, every request afresh (a stand-in for `npm run dev`, where nobody scripts the chat)
  * @param {string} [options.apiKey] the Bearer token it accepts
  * @param {number} [options.port]
  * @param {string} [options.host]
  */
-async function start({ scripts = {}, apiKey = DEFAULT_API_KEY, port = 0, host = '127.0.0.1' } = {}) {
+async function start({ scripts = {}, respond, apiKey = DEFAULT_API_KEY, port = 0, host = '127.0.0.1' } = {}) {
 	/** @type {Map<string, { turns: Turn[], next: number }>} */
 	const byModel = new Map();
 	/** @type {Completion[]} */
@@ -117,6 +119,7 @@ async function start({ scripts = {}, apiKey = DEFAULT_API_KEY, port = 0, host = 
 		};
 		completions.push(completion);
 		const script = byModel.get(body.model);
+		if (!script && respond) return answer(completion, body, respond(completion.messages, completion));
 		if (!script) {
 			return reply(404, errorBody(404, `The model \`${body.model}\` does not exist (no script for it)`, 'invalid_request_error'));
 		}
@@ -125,7 +128,11 @@ async function start({ scripts = {}, apiKey = DEFAULT_API_KEY, port = 0, host = 
 			return reply(400, errorBody(400, `The script of model \`${body.model}\` has no turn left (it has ${script.turns.length})`, 'invalid_request_error'));
 		}
 		completion.turn = script.next;
-		const turn = script.turns[script.next++];
+		return answer(completion, body, script.turns[script.next++]);
+	}
+
+	/** @param {Completion} completion @param {any} body @param {Turn} turn */
+	function answer(completion, body, turn) {
 		/** @type {any} */
 		let message;
 		if ('toolCalls' in turn) {
@@ -148,7 +155,7 @@ async function start({ scripts = {}, apiKey = DEFAULT_API_KEY, port = 0, host = 
 		}
 		completion.answered = message;
 		const finishReason = message.tool_calls ? 'tool_calls' : 'stop';
-		const id = `chatcmpl-sandbox-${completions.length}`;
+		const id = `chatcmpl-sandbox-${completions.indexOf(completion) + 1}`;
 		const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
 		if (!completion.stream) {
 			return reply(200, {
@@ -213,4 +220,34 @@ function sse(id, body, message, finishReason, usage) {
 	return chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n';
 }
 
-module.exports = { start, toolResults, textOf, DEFAULT_API_KEY };
+/**
+ * A stand-in for a real model where nobody scripts the conversation (`npm run dev`): to a question
+ * it calls every tool that needs no arguments, then answers with what they returned, saying that it
+ * is the sandbox's scripted model.
+ * @type {(messages: any[], completion: Completion) => Turn}
+ */
+function demoResponder(messages, completion) {
+	const lastUser = messages.map((m) => m.role).lastIndexOf('user');
+	const results = toolResults(messages.slice(lastUser + 1));
+	const free = completion.tools.filter((t) => !(t.function.parameters?.required ?? []).length);
+	if (!results.length && free.length) return { toolCalls: free.map((t) => ({ name: t.function.name, arguments: {} })) };
+	const lines = results.map((t) => {
+		let records;
+		try {
+			records = JSON.parse(t.content);
+		} catch {
+			records = [];
+		}
+		const list = Array.isArray(records) ? records : [records];
+		const labels = list.slice(0, 10).map((r) => (r && (r.title || r.name || r.id)) ?? '?');
+		return `${t.name}: ${list.length} record(s)${labels.length ? `: ${labels.join(', ')}` : ''}`;
+	});
+	return {
+		final: [
+			'(The sandbox\'s scripted model, not a real one: point the OpenAI credential at a real model for answers.)',
+			...(lines.length ? lines : [`Tools I can use: ${completion.tools.map((t) => t.function.name).join(', ') || 'none'}`]),
+		].join('\n'),
+	};
+}
+
+module.exports = { start, toolResults, textOf, demoResponder, DEFAULT_API_KEY };
