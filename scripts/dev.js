@@ -3,8 +3,9 @@
 //
 // Builds the package, installs the pinned n8n once (reused afterwards), installs the packed package
 // into a local n8n user folder the way "Community nodes → Install" does, starts the Recruitee and
-// Sumsub sandboxes, imports credentials that point at them and the example workflows, starts n8n
-// and prints the URL and the login. Ctrl-C stops everything it started.
+// Sumsub sandboxes (and a scripted stand-in for the agent example's model), imports credentials that
+// point at them and the example workflows, starts n8n and prints the URL and the login. Ctrl-C stops
+// everything it started.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -22,10 +23,12 @@ const {
 } = require('./lib/n8n');
 const recruiteeSandbox = require('../test/sandbox/recruitee');
 const sumsubSandbox = require('../test/sandbox/sumsub');
+const modelSandbox = require('../test/sandbox/model');
 
 const PORT = Number(process.env.N8N_PORT || 5678);
 const RECRUITEE_PORT = Number(process.env.RECRUITEE_SANDBOX_PORT || 5701);
 const SUMSUB_PORT = Number(process.env.SUMSUB_SANDBOX_PORT || 5702);
+const MODEL_PORT = Number(process.env.MODEL_SANDBOX_PORT || 5703);
 const USER_FOLDER = process.env.DEV_USER_FOLDER || path.join(RUNTIME_DIR, 'dev');
 const LOGIN = { email: 'owner@example.com', password: 'Sandbox-Owner-1' };
 
@@ -56,8 +59,11 @@ async function main() {
 	started.push({ stop: () => recruitee.close() });
 	const sumsub = await sumsubSandbox.start({ port: SUMSUB_PORT, now });
 	started.push({ stop: () => sumsub.close() });
+	// The chat agent example's model: a scripted stand-in that calls the tools needing no arguments.
+	const model = await modelSandbox.start({ port: MODEL_PORT, respond: modelSandbox.demoResponder });
+	started.push({ stop: () => model.close() });
 
-	const credentials = exampleCredentials(recruitee, sumsub);
+	const credentials = exampleCredentials(recruitee, sumsub, model);
 	const credentialsFile = path.join(USER_FOLDER, 'sandbox-credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 	await runCli(runtime, USER_FOLDER, ['import:credentials', `--input=${credentialsFile}`]);
@@ -79,6 +85,7 @@ n8n is ready: ${server.url}
   Workflows     the examples from examples/, ready to run ("Execute workflow")
   Credentials   "Recruitee sandbox" → ${recruitee.url} (company ${recruitee.companyId}, token ${recruitee.token})
                 "Sumsub sandbox"    → ${sumsub.url} (app token ${sumsub.appToken}, secret key ${sumsub.secretKey})
+                "OpenAI (sandbox scripted model)" → ${model.baseUrl} (a stand-in, not a model: see the README to use a real one)
   Data          ${recruitee.data.candidates.length} candidates, ${recruitee.data.offers.length} offers, ${recruitee.data.auditLog.length} audit log entries; ${sumsub.data.events.length} Sumsub events, all around today
 Press Ctrl-C to stop n8n and the sandboxes.`);
 }

@@ -196,8 +196,11 @@ async function ownerSession(url, { email, password, firstName = 'Local', lastNam
 		});
 }
 
-/** The credentials the example workflows refer to (by id), pointing at the given sandboxes. */
-function exampleCredentials(recruitee, sumsub) {
+/**
+ * The credentials the example workflows refer to (by id), pointing at the given sandboxes; with a
+ * scripted model sandbox (test/sandbox/model), the agent example's OpenAI credential too.
+ */
+function exampleCredentials(recruitee, sumsub, model) {
 	return [
 		{
 			id: 'exRecruiteeCred',
@@ -224,6 +227,17 @@ function exampleCredentials(recruitee, sumsub) {
 			type: 'sumsubWebhookApi',
 			data: { secretKey: EXAMPLE_WEBHOOK_SECRETS.sumsub },
 		},
+		// The chat agent example's model: the sandbox's scripted stand-in (README: point it at a real model).
+		...(model
+			? [
+					{
+						id: 'exOpenAiCred',
+						name: 'OpenAI (sandbox scripted model)',
+						type: 'openAiApi',
+						data: { apiKey: model.apiKey, url: model.baseUrl },
+					},
+				]
+			: []),
 	];
 }
 

@@ -13,7 +13,7 @@ let output = '';
 let ports;
 
 beforeAll(async () => {
-	ports = { n8n: await freePort(), recruitee: await freePort(), sumsub: await freePort() };
+	ports = { n8n: await freePort(), recruitee: await freePort(), sumsub: await freePort(), model: await freePort() };
 	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('JEST_')));
 	child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'dev.js')], {
 		cwd: ROOT,
@@ -22,6 +22,7 @@ beforeAll(async () => {
 			N8N_PORT: String(ports.n8n),
 			RECRUITEE_SANDBOX_PORT: String(ports.recruitee),
 			SUMSUB_SANDBOX_PORT: String(ports.sumsub),
+			MODEL_SANDBOX_PORT: String(ports.model),
 			DEV_USER_FOLDER: tempUserFolder('n8n-dev-'),
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,6 +53,7 @@ test('prints the URL and a login that works; the examples and sandbox credential
 	expect(workflows.sort()).toEqual(examples.sort());
 	const credentials = (await (await api('/rest/credentials')).json()).data;
 	expect(credentials.map((c) => [c.id, c.type]).sort()).toEqual([
+		['exOpenAiCred', 'openAiApi'],
 		['exRecruiteeCred', 'recruiteeApi'],
 		['exRecruiteeWebhookCred', 'recruiteeWebhookApi'],
 		['exSumsubCred', 'sumsubApi'],

@@ -12,7 +12,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List who did what in the company account (last 30 days)',
+				description:
+					'List who did what in the company account (last 30 days; needs an admin token), optionally by date, actor or text. Returns one item per event, newest first, up to Limit (50 by default).',
 				action: 'Get many audit log events',
 			},
 		],

@@ -80,13 +80,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a candidate by ID, with every field',
+				description:
+					'Get one candidate by ID or URL. Needs the candidate; returns the candidate with their emails, phones, tags and placements (offer, stage, disqualified).',
 				action: 'Get a candidate',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List candidates, optionally only those of one offer',
+				description:
+					'List candidates, newest first, optionally only those of one offer, created after a date, or matching a name or email. Returns one item per candidate, up to Limit (50 by default).',
 				action: 'Get many candidates',
 			},
 			{
@@ -100,7 +102,7 @@ export const description: INodeProperties[] = [
 				name: 'Remove From Offer',
 				value: 'removeFromOffer',
 				description:
-					'Take a candidate off a job or talent pool (the candidate stays in Recruitee). Returns the candidate.',
+					'Take a candidate off a job or talent pool (the candidate stays in Recruitee). Destructive: the placement, with its stage and any disqualification, is gone. Needs the candidate and the offer; returns the candidate.',
 				action: 'Remove a candidate from an offer',
 			},
 			{

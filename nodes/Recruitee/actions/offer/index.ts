@@ -13,13 +13,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a job or talent pool by ID',
+				description:
+					'Get one job or talent pool by ID or URL. Returns the offer: title, status, location, and its candidate counts.',
 				action: 'Get an offer',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List jobs and talent pools',
+				description:
+					'List jobs and talent pools, optionally only active, archived or published ones. Returns one item per offer, up to Limit (50 by default).',
 				action: 'Get many offers',
 			},
 		],

@@ -12,7 +12,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Search Candidates',
 				value: 'candidates',
-				description: 'Search candidates with filters (status, offers, stages, tags, dates, text)',
+				description:
+					'Search candidates with filters (text, status, offers, stages, tags, scores, dates). Returns one item per candidate with their placements (offer title, stage name), up to Limit (50 by default).',
 				action: 'Search candidates',
 			},
 		],

@@ -38,7 +38,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get an applicant by External User ID or applicant ID, with every field',
+				description:
+					'Get one applicant by External User ID or applicant ID. Returns the applicant with every field (details, level, review).',
 				action: 'Get an applicant',
 			},
 			{
@@ -52,7 +53,7 @@ export const description: INodeProperties[] = [
 				name: 'Reset',
 				value: 'reset',
 				description:
-					'Reset an applicant so they verify again (not while a review is pending). Returns the new review status.',
+					'Reset an applicant so they verify again (not while a review is pending). Destructive: the current verdict is discarded and the person has to verify again. Returns the new review status.',
 				action: 'Reset an applicant',
 			},
 		],

@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				description:
-					'Get audit trail events: who in your team viewed, changed, downloaded or exported applicant data',
+					'Get audit trail events: who in your team viewed, changed, downloaded or exported applicant data, optionally by activity, team member and time window (default: since yesterday). Returns one item per event, up to Limit (50 by default).',
 				action: 'Get many audit trail events',
 			},
 		],
