@@ -1,11 +1,7 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IDataObject,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
-	IHookFunctions,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -21,6 +17,8 @@ import {
 	rawBodyOf,
 	refuse,
 	start,
+	registeredByAPerson,
+	secretIsSet,
 } from '../shared/webhooks';
 import {
 	flattenDelivery,
@@ -151,49 +149,16 @@ export class RecruiteeWebhookTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			/**
-			 * Nothing can be called with a webhook secret: this checks only that one is there. A wrong
-			 * secret shows as refused deliveries (401).
-			 */
-			async recruiteeWebhookSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const secret = credential.data?.webhookSecret;
-				if (typeof secret !== 'string' || secret.trim() === '') {
-					return {
-						status: 'Error',
-						message:
-							'Webhook Secret is empty. Copy it from Recruitee: Settings → Apps and plugins → Webhooks, the webhook with this trigger’s URL.',
-					};
-				}
-				return {
-					status: 'OK',
-					message:
-						'A secret is set. Recruitee offers nothing to check it against: a wrong secret shows as deliveries refused with 401.',
-				};
-			},
+			recruiteeWebhookSecret: secretIsSet('webhookSecret', {
+				empty:
+					'Webhook Secret is empty. Copy it from Recruitee: Settings → Apps and plugins → Webhooks, the webhook with this trigger’s URL.',
+				ok: 'A secret is set. Recruitee offers nothing to check it against: a wrong secret shows as deliveries refused with 401.',
+			}),
 		},
 	};
 
-	/**
-	 * Recruitee has no API to register webhooks: a person adds the URL in Recruitee (see the notice).
-	 * So activation has nothing to check, create or delete on Recruitee's side; n8n still needs the
-	 * lifecycle to listen on the URL, and the community lint requires it in full.
-	 */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Registered by a person in Recruitee (see the notice): nothing to create or delete there. */
+	webhookMethods = registeredByAPerson;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const rawBody = rawBodyOf(this);

@@ -1,9 +1,5 @@
 import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
 	IDataObject,
-	IHookFunctions,
-	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -20,6 +16,8 @@ import {
 	rawBodyOf,
 	refuse,
 	start,
+	registeredByAPerson,
+	secretIsSet,
 } from '../shared/webhooks';
 import type { ReviewAnswerFilter } from './helpers/webhooks';
 import {
@@ -98,50 +96,15 @@ export class SumsubWebhookTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			/**
-			 * No request can test a webhook's secret key: only a delivery Sumsub signs with it proves it.
-			 * Checks what can be checked here, and says so.
-			 */
-			async sumsubWebhookSecret(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const secret = credential.data?.secretKey;
-				if (typeof secret !== 'string' || secret === '') {
-					return {
-						status: 'Error',
-						message: 'Secret Key is empty: copy it from Dev space → Webhooks.',
-					};
-				}
-				if (secret !== secret.trim()) {
-					return {
-						status: 'Error',
-						message: 'Secret Key begins or ends with a space: copy it again without it.',
-					};
-				}
-				return {
-					status: 'OK',
-					message:
-						'Saved. Sumsub cannot be asked about this key: the first signed delivery proves it (a wrong key answers 401).',
-				};
-			},
+			sumsubWebhookSecret: secretIsSet('secretKey', {
+				empty: 'Secret Key is empty: copy it from Dev space → Webhooks.',
+				ok: 'Saved. Sumsub cannot be asked about this key: the first signed delivery proves it (a wrong key answers 401).',
+			}),
 		},
 	};
 
-	/** Registered by a person in the Sumsub dashboard: n8n has nothing to create or delete there. */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	/** Registered by a person in the Sumsub dashboard: nothing to create or delete there. */
+	webhookMethods = registeredByAPerson;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const events = this.getNodeParameter('events', []) as unknown;

@@ -1,6 +1,13 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /**
  * What both webhook triggers share: the signature check over the raw body, the memory of
@@ -123,4 +130,48 @@ export function deliveryLogOf(ctx: IWebhookFunctions, ttlMs: number, max = 100_0
 	let log = logs.get(key);
 	if (!log) logs.set(key, (log = new DeliveryLog(ttlMs, max)));
 	return log;
+}
+
+/**
+ * The lifecycle of a webhook a person registers in the vendor's product (no API creates one): n8n
+ * has nothing to check, create or delete there, and listens on the URL once the workflow is active.
+ */
+export const registeredByAPerson = {
+	default: {
+		async checkExists(): Promise<boolean> {
+			return true;
+		},
+		async create(): Promise<boolean> {
+			return true;
+		},
+		async delete(): Promise<boolean> {
+			return true;
+		},
+	},
+};
+
+/**
+ * A credential test for a webhook secret. Nothing can be called with it (only a delivery the vendor
+ * signs proves it), so this checks what can be checked here, and says so.
+ */
+export function secretIsSet(
+	field: string,
+	messages: { empty: string; ok: string },
+): (
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+) => Promise<INodeCredentialTestResult> {
+	return async function (this: ICredentialTestFunctions, credential: ICredentialsDecrypted) {
+		const secret = credential.data?.[field];
+		if (typeof secret !== 'string' || secret.trim() === '') {
+			return { status: 'Error', message: messages.empty };
+		}
+		if (secret !== secret.trim()) {
+			return {
+				status: 'Error',
+				message: 'The secret begins or ends with a space: copy it again without it.',
+			};
+		}
+		return { status: 'OK', message: messages.ok };
+	};
 }
