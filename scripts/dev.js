@@ -9,39 +9,24 @@
 'use strict';
 
 const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, ROOT, RUNTIME_DIR } = require('./lib/runtime');
-const {
-	exampleCredentials,
-	installPackage,
-	ownerSession,
-	packPackage,
-	runCli,
-	startServer,
-} = require('./lib/n8n');
-const recruiteeSandbox = require('../test/sandbox/recruitee');
-const sumsubSandbox = require('../test/sandbox/sumsub');
-const modelSandbox = require('../test/sandbox/model');
+const { ROOT, RUNTIME_DIR } = require('./lib/runtime');
+const { startLocalN8n } = require('./lib/local-n8n');
 
 const PORT = Number(process.env.N8N_PORT || 5678);
-const RECRUITEE_PORT = Number(process.env.RECRUITEE_SANDBOX_PORT || 5701);
-const SUMSUB_PORT = Number(process.env.SUMSUB_SANDBOX_PORT || 5702);
-const MODEL_PORT = Number(process.env.MODEL_SANDBOX_PORT || 5703);
 const USER_FOLDER = process.env.DEV_USER_FOLDER || path.join(RUNTIME_DIR, 'dev');
-const LOGIN = { email: 'owner@example.com', password: 'Sandbox-Owner-1' };
 
 const say = (message) => process.stdout.write(`${message}\n`);
 
 async function main() {
-	const started = [];
+	let local;
 	let stopping = false;
 	const stop = async (code) => {
 		if (stopping) return;
 		stopping = true;
 		say('\nStopping n8n and the sandboxes…');
-		for (const item of started.reverse()) await item.stop().catch(() => {});
+		await local?.stop();
 		process.exit(code);
 	};
 	process.on('SIGINT', () => stop(0));
@@ -49,39 +34,20 @@ async function main() {
 
 	say('Building the package…');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-	const runtime = ensureN8n();
-	fs.mkdirSync(USER_FOLDER, { recursive: true });
-	installPackage(USER_FOLDER, packPackage());
-	say(`Installed the package into ${path.relative(ROOT, USER_FOLDER)}/.n8n/nodes (n8n ${runtime.version}).`);
-
-	const now = Date.now();
-	const recruitee = await recruiteeSandbox.start({ port: RECRUITEE_PORT, now });
-	started.push({ stop: () => recruitee.close() });
-	const sumsub = await sumsubSandbox.start({ port: SUMSUB_PORT, now });
-	started.push({ stop: () => sumsub.close() });
-	// The chat agent example's model: a scripted stand-in that calls the tools needing no arguments.
-	const model = await modelSandbox.start({ port: MODEL_PORT, respond: modelSandbox.demoResponder });
-	started.push({ stop: () => model.close() });
-
-	const credentials = exampleCredentials(recruitee, sumsub, model);
-	const credentialsFile = path.join(USER_FOLDER, 'sandbox-credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
-	await runCli(runtime, USER_FOLDER, ['import:credentials', `--input=${credentialsFile}`]);
-	await runCli(runtime, USER_FOLDER, [
-		'import:workflow',
-		'--separate',
-		`--input=${path.join(ROOT, 'examples')}`,
-	]);
-	say('Imported the sandbox credentials and the example workflows.');
-
-	say(`Starting n8n on http://127.0.0.1:${PORT} …`);
-	const server = await startServer(runtime, USER_FOLDER, { port: PORT });
-	started.push(server);
-	await ownerSession(server.url, LOGIN);
+	say(`Starting the sandboxes and n8n on http://127.0.0.1:${PORT} …`);
+	local = await startLocalN8n({
+		userFolder: USER_FOLDER,
+		port: PORT,
+		recruiteePort: Number(process.env.RECRUITEE_SANDBOX_PORT || 5701),
+		sumsubPort: Number(process.env.SUMSUB_SANDBOX_PORT || 5702),
+		modelPort: Number(process.env.MODEL_SANDBOX_PORT || 5703),
+		log: (message) => say(message.replace(`${ROOT}/`, '')),
+	});
+	const { server, recruitee, sumsub, model, login } = local;
 
 	say(`
 n8n is ready: ${server.url}
-  Log in with   ${LOGIN.email} / ${LOGIN.password}   (a local account of this n8n only)
+  Log in with   ${login.email} / ${login.password}   (a local account of this n8n only)
   Workflows     the examples from examples/, ready to run ("Execute workflow")
   Credentials   "Recruitee sandbox" → ${recruitee.url} (company ${recruitee.companyId}, token ${recruitee.token})
                 "Sumsub sandbox"    → ${sumsub.url} (app token ${sumsub.appToken}, secret key ${sumsub.secretKey})

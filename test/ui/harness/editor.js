@@ -1,0 +1,338 @@
+'use strict';
+// A driver for n8n's editor in headless Chromium, used by the UI test and by `npm run screenshots`.
+// It speaks in what a person sees: the nodes panel, a node's panel (NDV), its lists, the credential
+// dialog. It waits for what the UI shows, never for a fixed time. Every step that fails leaves a
+// screenshot under .artifacts/ui/ (git-ignored) and names it in the error.
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { launchChromium } = require('../../../scripts/lib/browser');
+const { ROOT } = require('../../../scripts/lib/runtime');
+
+const ARTIFACTS = path.join(ROOT, '.artifacts', 'ui');
+
+/**
+ * Browser console errors that are n8n's own, offline: it asks n8n.io for banners and templates and
+ * the npm registry for a community package's details, none of which this machine can reach.
+ */
+const OFFLINE_NOISE = [
+	/Failed to fetch dynamic banners/,
+	/net::ERR_NAME_NOT_RESOLVED/,
+	/net::ERR_CERT_AUTHORITY_INVALID/,
+	/net::ERR_INTERNET_DISCONNECTED/,
+	/net::ERR_CONNECTION_REFUSED/,
+];
+/** Hosts the editor may try to reach that are not this n8n. */
+const isLocal = (url) => /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url);
+
+const slug = (text) =>
+	String(text)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 80);
+
+class Editor {
+	/** Opens a logged-in browser page on the n8n at `url`. */
+	static async open({ url, login, viewport = { width: 1440, height: 900 } }) {
+		const browser = await launchChromium();
+		const { selectors } = require('playwright-core');
+		selectors.setTestIdAttribute('data-test-id');
+		const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+		const response = await context.request.post(`${url}/rest/login`, {
+			data: { emailOrLdapLoginId: login.email, password: login.password },
+		});
+		if (response.status() !== 200) {
+			await browser.close();
+			throw new Error(`could not log in to ${url} as ${login.email}: HTTP ${response.status()}`);
+		}
+		// Every notice (toast) the editor shows, recorded as it appears: error notices can vanish.
+		await context.addInitScript(() => {
+			window.__notices = [];
+			const seen = new WeakSet();
+			new MutationObserver(() => {
+				for (const el of document.querySelectorAll('.el-notification')) {
+					if (seen.has(el)) continue;
+					seen.add(el);
+					window.__notices.push({
+						error: Boolean(el.querySelector('.el-notification--error')) || el.className.includes('error'),
+						title: el.querySelector('.el-notification__title')?.textContent?.trim() ?? '',
+						content: el.querySelector('.el-notification__content')?.textContent?.trim() ?? '',
+					});
+				}
+			}).observe(document, { childList: true, subtree: true });
+		});
+		const page = await context.newPage();
+		return new Editor(browser, context, page, url);
+	}
+
+	constructor(browser, context, page, url) {
+		this.browser = browser;
+		this.context = context;
+		this.page = page;
+		this.url = url;
+		/** Browser console errors and page errors, except n8n's offline noise. */
+		this.errors = [];
+		/** Requests that failed, to hosts that are not this n8n (the offline noise's cause). */
+		this.offline = [];
+		this.localFailures = [];
+		page.on('console', (message) => {
+			if (message.type() !== 'error') return;
+			const text = message.text();
+			if (OFFLINE_NOISE.some((pattern) => pattern.test(text))) return;
+			// A 401 before the session is known is how the editor learns it must log in.
+			if (/status of 401/.test(text) && !this.loggedIn) return;
+			this.errors.push(text);
+		});
+		page.on('pageerror', (error) => this.errors.push(`page error: ${error.message}`));
+		page.on('requestfailed', (request) => {
+			(isLocal(request.url()) ? this.localFailures : this.offline).push(request.url());
+		});
+		page.setDefaultTimeout(20_000);
+	}
+
+	async close() {
+		await this.browser.close();
+	}
+
+	/** Console errors seen since the last call (and forgets them). */
+	takeErrors() {
+		return this.errors.splice(0);
+	}
+
+	/** The notices the editor showed since the last call, error or not (and forgets them). */
+	async takeNotices() {
+		return this.page.evaluate(() => (window.__notices ?? []).splice(0));
+	}
+
+	/** The error notices the editor showed since the last call. */
+	async takeErrorNotices() {
+		return (await this.takeNotices()).filter((n) => n.error);
+	}
+
+	/**
+	 * Runs one step; when it fails, keeps a screenshot of the page under .artifacts/ui/ and names it
+	 * in the error, with the console errors seen so far.
+	 */
+	async step(name, fn) {
+		try {
+			return await fn();
+		} catch (error) {
+			fs.mkdirSync(ARTIFACTS, { recursive: true });
+			const file = path.join(ARTIFACTS, `${new Date().toISOString().replace(/[:.]/g, '-')}-${slug(name)}.png`);
+			await this.page.screenshot({ path: file, fullPage: true }).catch(() => {});
+			const errors = this.errors.length ? `\nbrowser console errors:\n  ${this.errors.join('\n  ')}` : '';
+			const failure = new Error(
+				`UI step "${name}" failed: ${error.message}\nscreenshot: ${path.relative(ROOT, file)}${errors}`,
+				{ cause: error },
+			);
+			failure.stack = `${failure.message}\n${(error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+			throw failure;
+		}
+	}
+
+	// ---- workflows and the canvas ----
+
+	/** A new, empty workflow in the editor. */
+	async newWorkflow() {
+		await this.page.goto('about:blank');
+		await this.page.goto(`${this.url}/workflow/new`);
+		this.loggedIn = true;
+		await this.page.getByTestId('canvas-plus-button').waitFor();
+	}
+
+	/** A saved workflow, by id, on the canvas. */
+	async openWorkflow(id) {
+		await this.page.goto(`${this.url}/workflow/${id}`);
+		this.loggedIn = true;
+		await this.page.getByTestId('canvas-node').first().waitFor();
+	}
+
+	canvasNode(name) {
+		return this.page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+	}
+
+	/** Fits the workflow into the canvas (for a picture of it). */
+	async zoomToFit() {
+		await this.page.getByTestId('zoom-to-fit').click();
+	}
+
+	// ---- the nodes panel ----
+
+	/** Opens the nodes panel from the canvas, searches for `text`; returns the names listed. */
+	async searchNodes(text) {
+		const plus = this.page.getByTestId('canvas-plus-button');
+		if (await plus.isVisible()) await plus.click();
+		else await this.page.getByTestId('node-creator-plus-button').click();
+		await this.page.getByTestId('node-creator-search-bar').fill(text);
+		const names = this.page.getByTestId('node-creator').getByTestId('node-creator-item-name');
+		await names.first().waitFor();
+		return (await names.allInnerTexts()).map((t) => t.trim());
+	}
+
+	/** Clicks a node listed in the nodes panel (after `searchNodes`). */
+	async chooseNode(name) {
+		await this.page
+			.getByTestId('node-creator')
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) })
+			.click();
+	}
+
+	/**
+	 * Chooses `item` among the nodes the panel lists for `search`, then its first action or trigger
+	 * event when the panel lists them (or `action`, by its text); resolves when the node's panel is open.
+	 */
+	async addNode(search, item, action) {
+		const listed = await this.searchNodes(search);
+		if (!listed.includes(item)) {
+			throw new Error(`the nodes panel lists ${JSON.stringify(listed)} for "${search}", not "${item}"`);
+		}
+		await this.chooseNode(item);
+		const creator = this.page.getByTestId('node-creator');
+		// A node with actions or trigger events slides in a "Node details" panel listing them.
+		await this.ndv().or(creator.getByText('Node details', { exact: true })).first().waitFor();
+		if (await this.ndv().isVisible()) return [];
+		await this.page.waitForFunction(
+			() => !document.querySelector('[data-test-id="node-creator"] [class*="-enter-active"], [data-test-id="node-creator"] [class*="-leave-active"]'),
+		);
+		const choices = creator.locator('aside').last().getByTestId('node-creator-item-name');
+		await choices.first().waitFor();
+		const texts = (await choices.allInnerTexts()).map((t) => t.trim());
+		const index = action === undefined ? 0 : texts.indexOf(action);
+		if (index < 0) throw new Error(`"${item}" lists ${JSON.stringify(texts)}, not "${action}"`);
+		await choices.nth(index).click();
+		await this.ndv().getByTestId('node-parameters').waitFor();
+		return texts;
+	}
+
+	/** Adds n8n's Manual Trigger to an empty canvas (regular nodes are added after a trigger). */
+	async addManualTrigger() {
+		await this.searchNodes('Manual Trigger');
+		await this.page.keyboard.press('Enter');
+		await this.page.getByTestId('canvas-trigger-node').waitFor();
+		await this.closePanels();
+	}
+
+	/** Closes the node panel or the nodes panel, whichever is open. */
+	async closePanels() {
+		for (let i = 0; i < 3; i++) {
+			const open =
+				(await this.ndv().isVisible()) || (await this.page.getByTestId('node-creator').isVisible());
+			if (!open) return;
+			await this.page.keyboard.press('Escape');
+			await this.page.waitForFunction(
+				() => !document.querySelector('[data-test-id="ndv"]')?.checkVisibility?.(),
+				undefined,
+				{ timeout: 5_000 },
+			).catch(() => {});
+		}
+	}
+
+	// ---- a node's panel (NDV) ----
+
+	ndv() {
+		return this.page.getByTestId('ndv');
+	}
+
+	async openNode(name) {
+		await this.canvasNode(name).dblclick();
+		await this.ndv().waitFor();
+		await this.ndv().getByTestId('node-parameters').waitFor();
+	}
+
+	/**
+	 * The labels of the parameters the panel shows, top level only, in order (credential selector
+	 * and notices left out), once the panel has settled.
+	 */
+	async shownParameters() {
+		const parameters = this.ndv().getByTestId('node-parameters');
+		await parameters.waitFor();
+		let previous;
+		// Settled: the same list twice in a row, read on successive animation frames.
+		for (let i = 0; i < 50; i++) {
+			const labels = await parameters.evaluate((root) => {
+				const wrapper = root.querySelector('.parameter-input-list-wrapper');
+				if (!wrapper) return [];
+				return [...wrapper.children]
+					.filter((el) => el.matches('[data-test-id="parameter-item"]'))
+					.map((el) => {
+						// The credential selector sits in the first parameter's container: skip its label.
+						const label = [...el.querySelectorAll('label .n8n-text, .n8n-input-label .n8n-text')].find(
+							(l) => !l.closest('[data-test-id="credentials-label"]'),
+						);
+						return label ? label.textContent.replace(/\s+/g, ' ').trim() : null;
+					})
+					.filter(Boolean);
+			});
+			const key = JSON.stringify(labels);
+			if (key === previous) return labels;
+			previous = key;
+			await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		}
+		return JSON.parse(previous);
+	}
+
+	/** The parameter's input (by parameter name) in the open panel. */
+	parameter(name) {
+		return this.ndv().getByTestId(`parameter-input-${name}`);
+	}
+
+	/** Picks an option of a dropdown parameter by its label; waits for the panel to show it. */
+	async selectOption(name, label) {
+		const input = this.parameter(name);
+		await input.click();
+		const option = this.page
+			.locator('.el-select-dropdown__item:visible, .el-select-dropdown__item:visible *')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+			.first();
+		await option.click();
+		await this.page.waitForFunction(
+			({ name, label }) => {
+				const input = document.querySelector(`[data-test-id="ndv"] [data-test-id="parameter-input-${name}"] input`);
+				return input && input.value === label;
+			},
+			{ name, label },
+		);
+	}
+
+	/** The options a dropdown parameter offers (opens it, reads them, closes it). */
+	async optionsOf(name) {
+		await this.parameter(name).click();
+		const items = this.page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+		await items.first().waitFor();
+		const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+		await this.page.keyboard.press('Escape');
+		return texts;
+	}
+
+	/** Types into a text or number parameter (replacing its value). */
+	async fill(name, value) {
+		const input = this.parameter(name).locator('input, textarea, .cm-content').first();
+		await input.click();
+		await input.fill(String(value));
+		await this.page.keyboard.press('Tab');
+	}
+
+	// ---- running a node ----
+
+	/** "Execute step" in the open panel; resolves with the output panel's item count or error. */
+	async executeStep() {
+		await this.ndv().getByTestId('node-execute-button').click();
+		const output = this.ndv().getByTestId('output-panel');
+		const done = output.locator('[data-test-id="ndv-items-count"], [data-test-id="node-error-message"], [data-test-id="ndv-run-data-display-mode"] ~ * [data-test-id="ndv-data-container"] table');
+		await output.getByTestId('node-error-message').or(output.getByTestId('ndv-items-count')).first().waitFor({ timeout: 60_000 });
+		void done;
+		const error = output.getByTestId('node-error-message');
+		if (await error.isVisible()) return { error: (await error.innerText()).trim() };
+		const count = (await output.getByTestId('ndv-items-count').innerText()).trim();
+		return { count };
+	}
+}
+
+function escapeRegExp(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+module.exports = { Editor, ARTIFACTS, escapeRegExp };
