@@ -586,7 +586,8 @@ function checkTarballFiles(pkg, unpacked, tarball, report, { list }) {
 		report.fail(
 			'tarball package.json',
 			`differs from package.json in: ${differs.join(', ')}`,
-			'The tarball is stale or not this package: pack it again (delete .tmp/release/).',
+			'The tarball was packed from another package.json: pack it again from this commit ' +
+				'(without --tarball, release:check repacks whenever anything that goes into it changed).',
 		);
 	}
 
