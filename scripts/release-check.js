@@ -6,10 +6,10 @@
 //   package.json  name and keyword n8n looks for, semver version, MIT licence (and LICENSE.md),
 //                 no runtime dependencies, the n8n section in strict mode, publishConfig (public,
 //                 provenance), and one repository: `repository.url` is the one place the GitHub
-//                 owner and name are set; homepage, bugs, author.url and the links in the docs
-//                 must agree with it.
+//                 owner and name are set; homepage, bugs, author.url (and a GitHub noreply
+//                 author.email) and the links in the docs must agree with it.
 //   README.md     the sections the verification guidelines ask for (install, credentials, example
-//                 workflows, compatibility, licence), relative links that resolve.
+//                 workflows, compatibility, licence saying MIT), relative links that resolve.
 //   lint          `n8n-node lint` (strict: the stock eslint.config.mjs) and n8n's community-package
 //                 scanner on the source and on the unpacked tarball.
 //   tarball       `npm pack` into .tmp/release/ (reused while nothing in it changed): only dist/ and
