@@ -178,6 +178,8 @@ describe('publish.yml', () => {
 		const upload = publish.jobs.verify.steps.at(-1);
 		expect(upload.uses).toMatch(/^actions\/upload-artifact@/);
 		expect(upload.with.path).toBe('.tmp/release/*.tgz');
+		expect(upload.with['include-hidden-files']).toBe(true);
+		expect(upload.with['if-no-files-found']).toBe('error');
 	});
 
 	test('publish: runs no project code, and publishes the verified tarball with provenance', () => {
