@@ -168,6 +168,14 @@ describe('publish.yml', () => {
 		expect(withToken.map(([id]) => id)).toEqual(['publish']);
 	});
 
+	test('uses no cache (a release installs from the lockfiles)', () => {
+		expect(steps.filter((step) => step.uses?.startsWith('actions/cache@'))).toEqual([]);
+		for (const step of steps.filter((s) => s.uses?.startsWith('actions/setup-node@'))) {
+			expect(step.with).not.toHaveProperty('cache');
+			expect(step.with['package-manager-cache']).toBe(false);
+		}
+	});
+
 	test('verify: the tag, CHANGELOG and repository first, then .ci/run, then release:check on the tarball it uploads', () => {
 		const runs = publish.jobs.verify.steps.filter((step) => step.run).map((step) => step.run);
 		expect(runs[0]).toContain(
