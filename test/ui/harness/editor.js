@@ -23,6 +23,11 @@ const OFFLINE_NOISE = [
 	/net::ERR_INTERNET_DISCONNECTED/,
 	/net::ERR_CONNECTION_REFUSED/,
 ];
+/**
+ * Local requests that fail by design in n8n's community edition: the credential dialog asks for
+ * external secrets, an enterprise feature, and gets 404.
+ */
+const COMMUNITY_EDITION_404 = [/\/rest\/external-secrets\//];
 /** Hosts the editor may try to reach that are not this n8n. */
 const isLocal = (url) => /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:)/.test(url);
 
@@ -81,9 +86,14 @@ class Editor {
 			if (message.type() !== 'error') return;
 			const text = message.text();
 			if (OFFLINE_NOISE.some((pattern) => pattern.test(text))) return;
-			// A 401 before the session is known is how the editor learns it must log in.
-			if (/status of 401/.test(text) && !this.loggedIn) return;
+			// A response that failed: recorded with its address by the response handler below.
+			if (/^Failed to load resource: the server responded with a status of/.test(text)) return;
 			this.errors.push(text);
+		});
+		page.on('response', (response) => {
+			if (response.status() < 400 || !isLocal(response.url())) return;
+			if (response.status() === 404 && COMMUNITY_EDITION_404.some((p) => p.test(response.url()))) return;
+			this.errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
 		});
 		page.on('pageerror', (error) => this.errors.push(`page error: ${error.message}`));
 		page.on('requestfailed', (request) => {
@@ -138,14 +148,14 @@ class Editor {
 	async newWorkflow() {
 		await this.page.goto('about:blank');
 		await this.page.goto(`${this.url}/workflow/new`);
-		this.loggedIn = true;
+		
 		await this.page.getByTestId('canvas-plus-button').waitFor();
 	}
 
 	/** A saved workflow, by id, on the canvas. */
 	async openWorkflow(id) {
 		await this.page.goto(`${this.url}/workflow/${id}`);
-		this.loggedIn = true;
+		
 		await this.page.getByTestId('canvas-node').first().waitFor();
 	}
 
@@ -305,6 +315,132 @@ class Editor {
 		const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 		await this.page.keyboard.press('Escape');
 		return texts;
+	}
+
+	// ---- lists: a resource locator's "From list" ----
+
+	/** Opens a resource locator's list; resolves with the items it shows once they have loaded. */
+	async openList(name) {
+		await this.ndv().getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+		return this.listItems();
+	}
+
+	/** The items of the open list (waits for the first, or the list's "no results" text). */
+	async listItems() {
+		const items = this.page.locator('[data-test-id="rlc-item"]:visible');
+		await items.first().waitFor();
+		return (await items.allInnerTexts()).map((t) => t.trim());
+	}
+
+	/** Types into the open list's search box; resolves with the items once they all match. */
+	async searchList(text, matches) {
+		await this.page.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]').fill(text);
+		await this.page.waitForFunction(
+			(source) => {
+				const items = [...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((i) => i.checkVisibility());
+				return items.length > 0 && items.every((i) => new RegExp(source, 'i').test(i.textContent));
+			},
+			matches.source,
+		);
+		return this.listItems();
+	}
+
+	/** Clicks an item of the open list by its text; waits for the list to close. */
+	async chooseListItem(text) {
+		await this.page
+			.locator('[data-test-id="rlc-item"]:visible')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`) })
+			.first()
+			.click();
+		await this.page.getByTestId('rlc-search').waitFor({ state: 'hidden' });
+	}
+
+	// ---- credentials ----
+
+	credentialModal() {
+		return this.page.getByTestId('editCredential-modal');
+	}
+
+	/** Opens a saved credential from the Credentials list, by name; n8n tests it on opening. */
+	async openCredential(name) {
+		await this.page.goto(`${this.url}/home/credentials`);
+		
+		await this.page.getByTestId('resources-list-item').filter({ hasText: name }).first().click();
+		await this.credentialModal().waitFor();
+	}
+
+	/** "Create credential" → the type, by its display name → Continue; the empty dialog opens. */
+	async newCredential(typeName) {
+		await this.page.goto(`${this.url}/home/credentials`);
+		
+		await this.page.getByTestId('add-resource-credential').click();
+		await this.page.getByTestId('new-credential-type-select').click();
+		await this.page.keyboard.type(typeName);
+		await this.page
+			.getByTestId('new-credential-type-select-option')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(typeName)}\\s*$`) })
+			.click();
+		await this.page.getByTestId('new-credential-type-button').click();
+		await this.credentialModal().waitFor();
+	}
+
+	/** Fills the dialog's fields, by their names in the credential type. */
+	async fillCredential(values) {
+		for (const [name, value] of Object.entries(values)) {
+			const input = this.credentialModal().getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
+			await input.fill(String(value));
+		}
+	}
+
+	/** Saves the dialog (which tests the credential); resolves with the test's outcome as shown. */
+	async saveCredential() {
+		await this.credentialModal().getByTestId('credential-save-button').click();
+		return this.credentialTestResult();
+	}
+
+	/**
+	 * The connection test's outcome the dialog shows: { ok: true } on n8n's success banner, else
+	 * { ok: false, text } with the failure banner's text.
+	 */
+	async credentialTestResult() {
+		const modal = this.credentialModal();
+		const success = modal.getByTestId('credentials-config-container-test-success');
+		const failure = modal.getByText(/Couldn.t connect with these settings/);
+		await success.or(failure).first().waitFor({ timeout: 30_000 });
+		if (await success.isVisible()) return { ok: true, text: (await success.innerText()).trim() };
+		// The reason shows under the banner once "More details" is clicked.
+		const banner = modal.locator('.el-tag').filter({ hasText: /Couldn.t connect with these settings/ });
+		await banner.getByText('More details', { exact: true }).click();
+		const details = banner.locator('[class*="_details_"]');
+		await details.waitFor();
+		return { ok: false, text: (await details.innerText()).replace(/\s+/g, ' ').trim() };
+	}
+
+	async closeCredential() {
+		await this.credentialModal().locator('.el-dialog__close').first().click();
+		await this.credentialModal().waitFor({ state: 'hidden' });
+	}
+
+	// ---- saving ----
+
+	/**
+	 * Saves the workflow (Ctrl+S); resolves with the saved workflow, read back through the REST API
+	 * once `until(workflow)` holds (the save is asynchronous).
+	 */
+	async saveAndRead(until = (workflow) => workflow.nodes?.length > 0) {
+		await this.closePanels();
+		await this.page.keyboard.press('Control+s');
+		await this.page.waitForURL(/\/workflow\/(?!new)[^/?]+/);
+		const id = /\/workflow\/([^/?]+)/.exec(this.page.url())[1];
+		for (const started = Date.now(); ; ) {
+			const response = await this.context.request.get(`${this.url}/rest/workflows/${id}`);
+			if (response.status() === 200) {
+				const { data } = await response.json();
+				if (until(data)) return data;
+			}
+			if (Date.now() - started > 20_000) throw new Error(`workflow ${id} was not saved within 20 s`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
 	}
 
 	/** Types into a text or number parameter (replacing its value). */

@@ -14,7 +14,13 @@ module.exports = async () => {
 	const userFolder = tempUserFolder('n8n-ui-');
 	const local = await startLocalN8n({ userFolder });
 	globalThis.__UI_LOCAL__ = local;
-	const context = { url: local.server.url, login: local.login, userFolder, ...describeSandboxes(local) };
+	const context = {
+		url: local.server.url,
+		login: local.login,
+		userFolder,
+		credentials: local.credentials,
+		...describeSandboxes(local),
+	};
 	const file = path.join(userFolder, 'ui-context.json');
 	fs.writeFileSync(file, JSON.stringify(context, null, 2));
 	process.env.UI_CONTEXT = file;

@@ -8,8 +8,8 @@ function describeSandboxes({ recruitee, sumsub }) {
 		recruitee: {
 			url: recruitee.url,
 			companyId: recruitee.companyId,
-			offers: recruitee.data.offers.map((o) => ({ id: o.id, title: o.title, kind: o.kind })),
-			stages: recruitee.data.stages.map((s) => ({ id: s.id, name: s.name, offerId: s.offer_id })),
+			offers: recruitee.data.offers.map((o) => ({ id: o.id, title: o.title, kind: o.kind, status: o.status })),
+			stages: recruitee.data.stages.map((s) => ({ id: s.id, name: s.name, category: s.category, offerId: s.offer_id })),
 			disqualifyReasons: recruitee.data.disqualifyReasons.map((r) => ({ id: r.id, name: r.name })),
 			candidates: recruitee.data.candidates.map((c) => ({ id: c.id, name: c.name })),
 			auditLog: recruitee.data.auditLog.length,
