@@ -453,17 +453,36 @@ class Editor {
 
 	// ---- running a node ----
 
-	/** "Execute step" in the open panel; resolves with the output panel's item count or error. */
+	/**
+	 * "Execute step" in the open panel; resolves when the output panel shows the run: { count } (the
+	 * number of items it says it shows) or { error } (the error's message and description as shown).
+	 */
 	async executeStep() {
 		await this.ndv().getByTestId('node-execute-button').click();
 		const output = this.ndv().getByTestId('output-panel');
-		const done = output.locator('[data-test-id="ndv-items-count"], [data-test-id="node-error-message"], [data-test-id="ndv-run-data-display-mode"] ~ * [data-test-id="ndv-data-container"] table');
-		await output.getByTestId('node-error-message').or(output.getByTestId('ndv-items-count')).first().waitFor({ timeout: 60_000 });
-		void done;
 		const error = output.getByTestId('node-error-message');
-		if (await error.isVisible()) return { error: (await error.innerText()).trim() };
-		const count = (await output.getByTestId('ndv-items-count').innerText()).trim();
-		return { count };
+		const count = output.getByTestId('ndv-items-count');
+		await error.or(count).first().waitFor({ timeout: 120_000 });
+		if (await error.isVisible()) {
+			const description = output.getByTestId('node-error-description');
+			const more = (await description.count()) ? ` ${(await description.innerText()).trim()}` : '';
+			return { error: `${(await error.innerText()).trim()}${more}` };
+		}
+		return { count: (await count.innerText()).trim() };
+	}
+
+	/** Types into a JSON (code editor) parameter, replacing its text. */
+	async fillJson(name, text) {
+		const editor = this.parameter(name).locator('.cm-content').first();
+		await editor.click();
+		await this.page.keyboard.press('Control+a');
+		await this.page.keyboard.press('Delete');
+		await editor.fill(text);
+		await this.page.waitForFunction(
+			({ name, text }) =>
+				document.querySelector(`[data-test-id="ndv"] [data-test-id="parameter-input-${name}"] .cm-content`)?.textContent === text,
+			{ name, text },
+		);
 	}
 }
 
