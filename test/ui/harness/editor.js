@@ -471,6 +471,36 @@ class Editor {
 		return { count: (await count.innerText()).trim() };
 	}
 
+	/**
+	 * A webhook trigger's "Execute step": n8n listens on the test URL; `deliver(testUrl)` sends a
+	 * delivery there. Resolves like `executeStep` once the output panel shows it.
+	 */
+	async listenAndDeliver(deliver) {
+		await this.ndv().getByText('Webhook URLs', { exact: true }).click();
+		const address = this.ndv().getByText(/\/webhook-test\//).first();
+		await address.waitFor();
+		const testUrl = (await address.innerText()).trim();
+		await this.ndv().getByTestId('node-execute-button').click();
+		const output = this.ndv().getByTestId('output-panel');
+		await this.ndv().getByText('Listening for test event', { exact: true }).waitFor();
+		await deliver(testUrl);
+		const count = output.getByTestId('ndv-items-count');
+		const error = output.getByTestId('node-error-message');
+		await error.or(count).first().waitFor({ timeout: 60_000 });
+		if (await error.isVisible()) return { error: (await error.innerText()).trim() };
+		return { count: (await count.innerText()).trim() };
+	}
+
+	/** Closes the notices on screen (before a picture). */
+	async dismissNotices() {
+		const notices = this.page.locator('.el-notification');
+		while (await notices.count()) {
+			const notice = await notices.first().elementHandle();
+			await notice.$('.el-notification__closeBtn').then((button) => button?.click());
+			await notice.waitForElementState('hidden');
+		}
+	}
+
 	/** Types into a JSON (code editor) parameter, replacing its text. */
 	async fillJson(name, text) {
 		const editor = this.parameter(name).locator('.cm-content').first();
