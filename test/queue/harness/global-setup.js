@@ -17,6 +17,9 @@ module.exports = async () => {
 	if (!process.env.QUEUE_SERVICES || !process.env.QUEUE_LOG_DIR) {
 		throw new Error('the queue-mode suite needs its Postgres and Redis: run it with `npm run test:queue`');
 	}
+	if (!fs.existsSync(path.join(__dirname, '..', '..', '..', 'dist', 'nodes'))) {
+		throw new Error('the queue-mode suite installs the built package: run `npm run build` first');
+	}
 	const runtime = ensureN8n();
 	const tarball = packPackage();
 	const folders = {};
