@@ -66,18 +66,19 @@ afterAll(async () => {
 	process.stderr.write(`[queue] measured: ${JSON.stringify(measured)}\n[queue] logs: ${context.logDir}\n`);
 }, 60_000);
 
-/**
- * Saves a workflow that starts with one trigger node (its credential saved first), followed by
- * `then` (nodes run one after the other), and activates it.
- */
-async function saveTriggerWorkflow(name, node, credential, then = []) {
+/** Saves a workflow of one trigger node (its credential saved first) and activates it; its id. */
+async function saveTriggerWorkflow(name, node, credential) {
 	const saved = await queue.call('/rest/credentials', json(credential));
-	const nodes = [
-		{ id: crypto.randomUUID(), position: [0, 0], typeVersion: 1, ...node, credentials: { [credential.type]: { id: saved.id, name: saved.name } } },
-		...then.map((n, i) => ({ id: crypto.randomUUID(), position: [240 * (i + 1), 0], ...n })),
-	];
-	const connections = Object.fromEntries(nodes.slice(0, -1).map((n, i) => [n.name, { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }]));
-	const workflow = await queue.call('/rest/workflows', json({ name, nodes, connections, settings: { executionOrder: 'v1' }, active: false }));
+	const workflow = await queue.call(
+		'/rest/workflows',
+		json({
+			name,
+			nodes: [{ id: crypto.randomUUID(), position: [0, 0], typeVersion: 1, ...node, credentials: { [credential.type]: { id: saved.id, name: saved.name } } }],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+			active: false,
+		}),
+	);
 	await queue.activate(workflow.id);
 	return workflow.id;
 }
@@ -86,12 +87,11 @@ const finishedRuns = new Map();
 /** What each execution of a workflow did, oldest first: its status and the items the trigger `node` emitted. */
 async function emittedBy(workflowId, node) {
 	const runs = [];
-	const itemsOf = (e, name) => (e.runData[name]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
 	for (const summary of await queue.executions(workflowId)) {
 		let run = finishedRuns.get(summary.id);
 		if (!run) {
 			const e = await queue.execution(summary.id);
-			run = { id: e.id, status: `${e.mode}:${e.status}`, items: itemsOf(e, node) };
+			run = { id: e.id, status: `${e.mode}:${e.status}`, items: (e.runData[node]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json) };
 			if (!['new', 'running', 'waiting', 'unknown'].includes(e.status)) finishedRuns.set(summary.id, run);
 		}
 		runs.push(run);
