@@ -65,6 +65,23 @@ function installPackage(userFolder, tarball) {
 	return packageDir;
 }
 
+/**
+ * Installs the package the way the README's "With npm" section tells users to (queue mode, Docker
+ * images): in `<userFolder>/.n8n/nodes` (given a package.json by `npm init -y` when missing),
+ * `npm install --legacy-peer-deps <spec>`. `spec` is what a user gives (the package's name), or here
+ * the packed tarball. `--legacy-peer-deps`: without it npm also installs the peer dependency
+ * `n8n-workflow` (its newest version, a second copy beside n8n's own, whose native dependency
+ * `isolated-vm` must then build), which is not wanted and fails where it cannot build.
+ */
+function installPackageWithNpm(userFolder, spec) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	const npm = (args) => execFileSync('npm', args, { cwd: nodesDir, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) npm(['init', '-y']);
+	npm(['install', '--legacy-peer-deps', '--no-audit', '--no-fund', spec]);
+	return path.join(nodesDir, 'node_modules', PACKAGE.name);
+}
+
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
@@ -123,45 +140,84 @@ async function runCli(runtime, userFolder, args, { timeoutMs = 180_000, allowFai
 
 /** Starts `n8n start`; resolves once its REST API answers. Returns { url, stop(), output() }. */
 async function startServer(runtime, userFolder, { port, host = '127.0.0.1', inherit = false } = {}) {
+	return await startN8n(runtime, userFolder, { command: 'start', port, host, inherit });
+}
+
+/** What "ready" means for each n8n command: the URL to poll and the answer to wait for. */
+const READINESS = {
+	// While starting, every route answers 200 "n8n is starting up": wait for real JSON.
+	start: { path: '/rest/settings', ok: async (response) => response.status === 200 && Boolean((await response.json()).data) },
+	// The webhook processor's and the worker's health server: 200 once the database (and for a
+	// worker Redis) is connected and migrated.
+	webhook: { path: '/healthz/readiness', ok: async (response) => response.status === 200 },
+	worker: { path: '/healthz/readiness', ok: async (response) => response.status === 200 },
+};
+
+/**
+ * Starts an n8n process and resolves once it is ready: `start` (editor, REST API, triggers,
+ * webhooks; ready when its REST API answers), `worker` (queue mode: runs executions; ready when its
+ * health server, switched on here, says so) or `webhook` (queue mode: production webhooks; ready when
+ * its health endpoint says so). `env` is added to n8nEnv's; `args` follow the command
+ * (`--concurrency=5`); `logFile` gets the process's output (appended) besides `output()`.
+ * Returns { url, port, pid, command, output(), stop(), kill(signal), exited }: `stop()` sends SIGTERM
+ * (SIGKILL after `stopTimeoutMs`) and waits; `exited` resolves with { code, signal } when it ends.
+ */
+async function startN8n(
+	runtime,
+	userFolder,
+	{ command = 'start', args = [], env: extraEnv = {}, port, host = '127.0.0.1', inherit = false, logFile, readyTimeoutMs = 120_000, stopTimeoutMs = 15_000 } = {},
+) {
+	const readiness = READINESS[command];
+	if (!readiness) throw new Error(`startN8n: unknown command ${command} (start, worker or webhook)`);
 	const serverPort = port ?? (await freePort());
-	const env = await n8nEnv(userFolder, {
-		...runtime.env,
-		N8N_PORT: String(serverPort),
-		N8N_LISTEN_ADDRESS: host,
-	});
-	const child = spawn(runtime.nodeBin, [runtime.n8nMain, 'start'], {
+	const portEnv =
+		command === 'worker'
+			? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(serverPort), N8N_WORKER_SERVER_ADDRESS: host }
+			: { N8N_PORT: String(serverPort), N8N_LISTEN_ADDRESS: host };
+	const env = await n8nEnv(userFolder, { ...runtime.env, ...portEnv, ...extraEnv });
+	const child = spawn(runtime.nodeBin, [runtime.n8nMain, command, ...args], {
 		env,
 		stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
 	});
 	let output = '';
 	if (!inherit) {
-		child.stdout.on('data', (d) => (output += d));
-		child.stderr.on('data', (d) => (output += d));
+		const file = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
+		const take = (d) => {
+			output += d;
+			file?.write(d);
+		};
+		child.stdout.on('data', take);
+		child.stderr.on('data', take);
+		child.once('close', () => file?.end());
 	}
+	const where = logFile ? ` (log: ${logFile})` : '';
 	const url = `http://${host}:${serverPort}`;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	const deadline = Date.now() + 120_000;
+	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${output}`);
+		if (child.exitCode !== null) throw new Error(`n8n ${command} exited (${child.exitCode})${where}:\n${output}`);
 		try {
-			// While starting, every route answers 200 "n8n is starting up": wait for real JSON.
-			const response = await fetch(`${url}/rest/settings`);
-			if (response.status === 200 && (await response.json()).data) break;
+			if (await readiness.ok(await fetch(`${url}${readiness.path}`))) break;
 		} catch {
 			// not listening yet, or still starting up
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`n8n did not answer within 120 s:\n${output}`);
+			throw new Error(`n8n ${command} was not ready within ${readyTimeoutMs / 1000} s${where}:\n${output}`);
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	return {
 		url,
+		port: serverPort,
+		pid: child.pid,
+		command,
 		output: () => output,
+		exited,
+		kill: (signal) => child.kill(signal),
 		stop: async () => {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
 			await exited;
 			clearTimeout(timer);
 		},
@@ -252,9 +308,11 @@ module.exports = {
 	PACKAGE,
 	packPackage,
 	installPackage,
+	installPackageWithNpm,
 	n8nEnv,
 	runCli,
 	startServer,
+	startN8n,
 	ownerSession,
 	tempUserFolder,
 	freePort,
