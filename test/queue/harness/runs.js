@@ -3,6 +3,8 @@
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
 
+const { restClient } = require('../../e2e/harness/rest');
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
@@ -57,14 +59,7 @@ const FINISHED = (status) => !['new', 'running', 'waiting', 'unknown'].includes(
  */
 function executionReader(session, runtimeDir) {
 	const { parse } = require(path.join(runtimeDir, 'node_modules', 'flatted'));
-	async function call(pathname, init) {
-		const response = await session()(pathname, init);
-		const body = await response.json();
-		if (response.status !== 200 || !body.data) {
-			throw new Error(`${init?.method ?? 'GET'} ${pathname}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-		}
-		return body.data;
-	}
+	const { call } = restClient(session);
 	/** Every execution of a workflow (summaries, oldest first); at most 99 (n8n lists 100 at a time). */
 	async function executions(workflowId) {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
