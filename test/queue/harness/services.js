@@ -10,6 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { freePort } = require('../../../scripts/lib/n8n');
+const { aptInstall } = require('../../../scripts/lib/apt');
 
 const log = (message) => process.stderr.write(`[queue] ${message}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,21 +43,7 @@ function ensureServers() {
 	if (!postgresBin()) missing.push('postgresql');
 	if (!redisServerBin()) missing.push('redis-server');
 	if (missing.length) {
-		if (process.getuid?.() !== 0 || !fs.existsSync('/usr/bin/apt-get')) {
-			throw new Error(
-				`the queue-mode suite needs ${missing.join(' and ')}: install ${missing.length > 1 ? 'them' : 'it'} ` +
-					`(Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}) and run it again`,
-			);
-		}
-		log(`installing ${missing.join(', ')} with apt-get (once)…`);
-		const started = Date.now();
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
-		execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-			stdio: ['ignore', 'ignore', 'inherit'],
-			env,
-		});
-		log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
+		aptInstall(missing, { why: 'the queue-mode suite', log });
 	}
 	return { postgresBin: postgresBin(), redisServer: redisServerBin() };
 }
