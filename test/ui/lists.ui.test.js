@@ -88,6 +88,19 @@ test('Disqualify reason: the list shows the sandbox\'s reasons, and a choice fil
 	expect(String(parameters.reasonId)).toBe(String(reason.id));
 });
 
+test('Search → Offer Names or IDs (a filter): the list shows sandbox offers, and choices fill the IDs', async () => {
+	const e = editor();
+	await nodeFor(e, { node: 'Recruitee', action: 'Search candidates' });
+	await e.step('add the filter "Offer Names or IDs"', () => e.addToCollection('Offer Names or IDs'));
+	const options = await e.step('open the Offer list', () => e.optionsOf('offerIds'));
+	expect(options.length).toBe(recruitee.offers.length);
+	for (const option of options) expect(offerLabels).toContain(option);
+	const chosen = recruitee.offers.filter((o) => recruitee.offers.filter((x) => offerLabel(x) === offerLabel(o)).length === 1).slice(0, 2);
+	await e.step('choose two offers', () => e.selectOptions('offerIds', chosen.map(offerLabel)));
+	const parameters = await savedParameters(e, (p) => p.filters?.offerIds?.length === 2);
+	expect(parameters.filters.offerIds.map(String).sort()).toEqual(chosen.map((o) => String(o.id)).sort());
+});
+
 test('Recruitee Trigger: its Offer list shows sandbox offers, and a choice fills the ID', async () => {
 	const e = editor();
 	await nodeFor(e, { trigger: true, node: 'Recruitee', action: 'On new candidate' });

@@ -307,6 +307,29 @@ class Editor {
 		);
 	}
 
+	/** Adds an option of a collection ("Add Filter", "Add Option", …) by its label. */
+	async addToCollection(label, nth = 0) {
+		await this.ndv().getByTestId('collection-parameter-add').nth(nth).click();
+		await this.page
+			.locator('.el-select-dropdown__item:visible')
+			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+			.click();
+	}
+
+	/** Picks options of a multi-option parameter by their labels; waits until each shows as chosen. */
+	async selectOptions(name, labels) {
+		await this.parameter(name).click();
+		for (const label of labels) {
+			await this.page
+				.locator('.el-select-dropdown__item:visible')
+				.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+				.first()
+				.click();
+			await this.parameter(name).locator('.el-tag, .el-select__tags-text').filter({ hasText: label }).first().waitFor();
+		}
+		await this.page.keyboard.press('Escape');
+	}
+
 	/** The options a dropdown parameter offers (opens it, reads them, closes it). */
 	async optionsOf(name) {
 		await this.parameter(name).click();
