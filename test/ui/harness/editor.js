@@ -225,18 +225,16 @@ class Editor {
 		await this.closePanels();
 	}
 
-	/** Closes the node panel or the nodes panel, whichever is open. */
+	/** Closes the node panel (its close button) and the nodes panel (Escape), whichever is open. */
 	async closePanels() {
-		for (let i = 0; i < 3; i++) {
-			const open =
-				(await this.ndv().isVisible()) || (await this.page.getByTestId('node-creator').isVisible());
-			if (!open) return;
+		if (await this.ndv().isVisible()) {
+			await this.ndv().getByTestId('ndv-close-button').click();
+			await this.ndv().waitFor({ state: 'hidden' });
+		}
+		const creator = this.page.getByTestId('node-creator');
+		if (await creator.isVisible()) {
 			await this.page.keyboard.press('Escape');
-			await this.page.waitForFunction(
-				() => !document.querySelector('[data-test-id="ndv"]')?.checkVisibility?.(),
-				undefined,
-				{ timeout: 5_000 },
-			).catch(() => {});
+			await creator.waitFor({ state: 'hidden' });
 		}
 	}
 
