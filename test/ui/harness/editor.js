@@ -287,15 +287,30 @@ class Editor {
 		return this.ndv().getByTestId(`parameter-input-${name}`);
 	}
 
-	/** Picks an option of a dropdown parameter by its label; waits for the panel to show it. */
-	async selectOption(name, label) {
-		const input = this.parameter(name);
-		await input.click();
-		const option = this.page
-			.locator('.el-select-dropdown__item:visible, .el-select-dropdown__item:visible *')
+	/**
+	 * Opens the dropdown of `trigger` (a select); resolves with its own options (the list its input
+	 * names in aria-controls, not another dropdown still fading out).
+	 */
+	async openDropdown(trigger) {
+		await trigger.click();
+		const id = await trigger.locator('input[aria-controls]').first().getAttribute('aria-controls');
+		const items = this.page.locator(`[id="${id}"] .el-select-dropdown__item`);
+		await items.first().waitFor();
+		return items;
+	}
+
+	/** The option of an open dropdown labelled exactly so (its title, when it also has a description). */
+	static option(items, label) {
+		return items
+			.locator('xpath=descendant-or-self::*')
 			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
 			.first();
-		await option.click();
+	}
+
+	/** Picks an option of a dropdown parameter by its label; waits for the panel to show it. */
+	async selectOption(name, label) {
+		const items = await this.openDropdown(this.parameter(name));
+		await Editor.option(items, label).click();
 		await this.page.waitForFunction(
 			({ name, label }) => {
 				const input = document.querySelector(`[data-test-id="ndv"] [data-test-id="parameter-input-${name}"] input`);
@@ -307,22 +322,15 @@ class Editor {
 
 	/** Adds an option of a collection ("Add Filter", "Add Option", …) by its label. */
 	async addToCollection(label, nth = 0) {
-		await this.ndv().getByTestId('collection-parameter-add').nth(nth).click();
-		await this.page
-			.locator('.el-select-dropdown__item:visible')
-			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
-			.click();
+		const items = await this.openDropdown(this.ndv().getByTestId('collection-parameter-add').nth(nth));
+		await Editor.option(items, label).click();
 	}
 
 	/** Picks options of a multi-option parameter by their labels; waits until each shows as chosen. */
 	async selectOptions(name, labels) {
-		await this.parameter(name).click();
+		const items = await this.openDropdown(this.parameter(name));
 		for (const label of labels) {
-			await this.page
-				.locator('.el-select-dropdown__item:visible')
-				.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
-				.first()
-				.click();
+			await Editor.option(items, label).click();
 			await this.parameter(name).locator('.el-tag, .el-select__tags-text').filter({ hasText: label }).first().waitFor();
 		}
 		await this.page.keyboard.press('Escape');
@@ -330,9 +338,7 @@ class Editor {
 
 	/** The options a dropdown parameter offers (opens it, reads them, closes it). */
 	async optionsOf(name) {
-		await this.parameter(name).click();
-		const items = this.page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
-		await items.first().waitFor();
+		const items = await this.openDropdown(this.parameter(name));
 		const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 		await this.page.keyboard.press('Escape');
 		return texts;
