@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick]`: paging throughput and memory of our nodes (through n8n-core's real
 // engine) against the limit (a bare undici loop fetching and parsing the same pages), on the same
-// sandbox data and page sizes. Each run is a process of its own; medians of several runs. Prints a
-// table, then one JSON line. Run `npm run build` first.
+// sandbox data and page sizes. Each run is a process of its own; medians of several runs, every ratio
+// with its spread (the least and the most of the run-by-run ratios). Prints a table, then one JSON
+// line. Run `npm run build` first.
 //
 // Third contender: n8n's HTTP Request node with its pagination options, through the same engine (not
 // for Sumsub: it cannot sign requests).
@@ -39,6 +40,29 @@ const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * A ratio of two contenders (or of two measures of one), with its spread: the median of one over the
+ * median of the other, and the least and the most of the run-by-run ratios (run i of each: the runs
+ * take turns, so a pair shares the machine's load). The median ratio always lies within the spread.
+ */
+function ratio(numerators, denominators) {
+	const perRun = numerators.map((value, i) => value / denominators[i]);
+	const round = (x) => Number(x.toFixed(2));
+	return {
+		value: round(median(numerators) / median(denominators)),
+		spread: [round(Math.min(...perRun)), round(Math.max(...perRun))],
+	};
+}
+
+/** `1.08× (1.03–1.15)`: a ratio and its spread over the runs (just the ratio after one run). */
+const showRatio = (value, spread) => {
+	if (value === null || value === undefined) return 'n/a';
+	const x = (n) => n.toFixed(2);
+	return spread && spread[0] !== spread[1]
+		? `${x(value)}× (${x(spread[0])}–${x(spread[1])})`
+		: `${x(value)}×`;
 };
 
 function runWorker(spec) {
@@ -185,10 +209,30 @@ async function main() {
 		}
 		await sandbox.close();
 		const m = (contender, key) => median(results[contender].map((r) => r[key]));
+		// Each run's value of `key` (a function of the run's result, or its field).
+		const each = (contender, key) =>
+			results[contender].map((r) => (typeof key === 'function' ? key(r) : r[key]));
+		const runRss = (r) => r.peakRss - r.baseRss;
 		const wallMs = m('ours', 'wallMs');
 		const limitMs = m('limit', 'wallMs');
+		const vsLimit = ratio(each('ours', 'wallMs'), each('limit', 'wallMs'));
+		const vsHttpRequest = results.httpRequest
+			? ratio(each('ours', 'wallMs'), each('httpRequest', 'wallMs'))
+			: { value: null, spread: null };
+		const cpuVsHttpRequest = results.httpRequest
+			? ratio(each('ours', 'cpuMs'), each('httpRequest', 'cpuMs'))
+			: { value: null, spread: null };
+		const runRssVsLimit = ratio(each('ours', runRss), each('limit', runRss));
+		// Against the output JSON (at least 0.1 MB), run by run.
+		const output = (contender) => each(contender, (r) => Math.max(r.jsonBytes, 0.1 * 2 ** 20));
+		const vsOutput = (contender, key) => ratio(each(contender, key), output(contender));
+		const rssVsOutput = vsOutput('ours', 'peakRss');
+		const runRssVsOutput = vsOutput('ours', runRss);
+		const limitRunRssVsOutput = vsOutput('limit', runRss);
+		const retainedVsOutput = vsOutput('ours', 'retained');
 		const row = {
 			name: workload.name,
+			runs,
 			records: workload.expected,
 			requests: m('ours', 'requests'),
 			limitRequests: m('limit', 'requests'),
@@ -203,32 +247,40 @@ async function main() {
 				: null,
 			wallMs: Math.round(wallMs),
 			limitWallMs: Math.round(limitMs),
-			vsLimit: Number((wallMs / limitMs).toFixed(2)),
+			// Every ratio `x` comes with `xSpread`: [least, most] of the run-by-run ratios.
+			vsLimit: vsLimit.value,
+			vsLimitSpread: vsLimit.spread,
 			httpRequestWallMs: results.httpRequest ? Math.round(m('httpRequest', 'wallMs')) : null,
-			vsHttpRequest: results.httpRequest
-				? Number((wallMs / m('httpRequest', 'wallMs')).toFixed(2))
-				: null,
+			vsHttpRequest: vsHttpRequest.value,
+			vsHttpRequestSpread: vsHttpRequest.spread,
 			recordsPerSecond: Math.round(workload.expected / (wallMs / 1000)),
 			// CPU time of the run per record (per item, on the per-item workloads).
 			cpuMsPerRecord: Number((m('ours', 'cpuMs') / workload.expected).toFixed(3)),
 			httpRequestCpuMsPerRecord: results.httpRequest
 				? Number((m('httpRequest', 'cpuMs') / workload.expected).toFixed(3))
 				: null,
+			cpuVsHttpRequest: cpuVsHttpRequest.value,
+			cpuVsHttpRequestSpread: cpuVsHttpRequest.spread,
 			peakRssMb: Math.round(m('ours', 'peakRss') / 2 ** 20),
 			peakHeapMb: Math.round(m('ours', 'peakHeap') / 2 ** 20),
 			baseRssMb: Math.round(m('ours', 'baseRss') / 2 ** 20),
-			runRssMb: Math.round(median(results.ours.map((r) => r.peakRss - r.baseRss)) / 2 ** 20),
+			runRssMb: Math.round(median(each('ours', runRss)) / 2 ** 20),
 			runHeapMb: Math.round(median(results.ours.map((r) => r.peakHeap - r.baseHeap)) / 2 ** 20),
 			outputJsonMb: Number((m('ours', 'jsonBytes') / 2 ** 20).toFixed(1)),
 			limitPeakRssMb: Math.round(m('limit', 'peakRss') / 2 ** 20),
-			limitRunRssMb: Math.round(median(results.limit.map((r) => r.peakRss - r.baseRss)) / 2 ** 20),
+			limitRunRssMb: Math.round(median(each('limit', runRss)) / 2 ** 20),
+			runRssVsLimit: runRssVsLimit.value,
+			runRssVsLimitSpread: runRssVsLimit.spread,
 			retainedMb: Math.round(m('ours', 'retained') / 2 ** 20),
+			rssVsOutput: rssVsOutput.value,
+			rssVsOutputSpread: rssVsOutput.spread,
+			runRssVsOutput: runRssVsOutput.value,
+			runRssVsOutputSpread: runRssVsOutput.spread,
+			limitRunRssVsOutput: limitRunRssVsOutput.value,
+			limitRunRssVsOutputSpread: limitRunRssVsOutput.spread,
+			retainedVsOutput: retainedVsOutput.value,
+			retainedVsOutputSpread: retainedVsOutput.spread,
 		};
-		const vsOutput = (mb) => Number((mb / Math.max(row.outputJsonMb, 0.1)).toFixed(2));
-		row.rssVsOutput = vsOutput(row.peakRssMb);
-		row.runRssVsOutput = vsOutput(row.runRssMb);
-		row.limitRunRssVsOutput = vsOutput(row.limitRunRssMb);
-		row.retainedVsOutput = vsOutput(row.retainedMb);
 		rows.push(row);
 		process.stderr.write(`done: ${workload.name}\n`);
 	}
@@ -247,16 +299,19 @@ async function main() {
 		['ours ms', (r) => r.wallMs],
 		['limit ms', (r) => r.limitWallMs],
 		['HTTP Request ms', (r) => r.httpRequestWallMs],
-		['ours/limit', (r) => r.vsLimit],
-		['ours/HTTP Request', (r) => r.vsHttpRequest],
+		['ours/limit', (r) => showRatio(r.vsLimit, r.vsLimitSpread)],
+		['ours/HTTP Request', (r) => showRatio(r.vsHttpRequest, r.vsHttpRequestSpread)],
 		['records/s', (r) => r.recordsPerSecond],
 		[
 			'CPU ms/record (HTTP Request)',
 			(r) => `${r.cpuMsPerRecord} (${r.httpRequestCpuMsPerRecord ?? 'n/a'})`,
 		],
+		['CPU ours/HTTP Request', (r) => showRatio(r.cpuVsHttpRequest, r.cpuVsHttpRequestSpread)],
 		['peak RSS MB', (r) => r.peakRssMb],
 		['peak heap MB', (r) => r.peakHeapMb],
 		['run RSS MB (limit)', (r) => `${r.runRssMb} (${r.limitRunRssMb})`],
+		['run RSS ours/limit', (r) => showRatio(r.runRssVsLimit, r.runRssVsLimitSpread)],
+		['run RSS/output', (r) => showRatio(r.runRssVsOutput, r.runRssVsOutputSpread)],
 		['retained MB', (r) => r.retainedMb],
 		['output JSON MB', (r) => r.outputJsonMb],
 	];
@@ -268,7 +323,7 @@ async function main() {
 		`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version})`,
 	);
 	console.log(
-		'run RSS: peak RSS above the process before the run (n8n-core loaded); retained: heap the records hold after a full GC\n',
+		'ratios: median over median, then (least–most) of the run-by-run ratios; run RSS: peak RSS above the process before the run (n8n-core loaded); retained: heap the records hold after a full GC\n',
 	);
 	console.log(
 		`| ${columns.map(([name]) => name).join(' | ')} |\n|${columns.map(() => ' --- ').join('|')}|`,

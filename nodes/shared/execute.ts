@@ -76,7 +76,10 @@ export async function runPerItem(
 			output.push(errorItem(outcome.error, itemIndex));
 			continue;
 		}
-		for (const json of outcome.records) output.push({ json, pairedItem: { item: itemIndex } });
+		// One pairing for all the records of an item (n8n only reads it): a Return All of 200,000
+		// records would otherwise make 200,000 objects that are all alike.
+		const pairedItem = { item: itemIndex };
+		for (const json of outcome.records) output.push({ json, pairedItem });
 	}
 	return [output];
 }

@@ -103,28 +103,43 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 		const page = await fetchWithProgress(() => options.fetch(request), progress);
 		progress.pages++;
 		const received = page.records;
-		let fresh = received;
 		let stalled: boolean;
-		if (idOf) {
-			fresh = received.filter((record) => {
+		let last = false;
+		if (idOf && !options.select) {
+			// The page's new records go straight to the output: no copy of the page.
+			let fresh = 0;
+			for (const record of received) {
 				const id = idOf(record);
-				if (seen.has(id)) return false;
+				if (seen.has(id)) continue;
 				seen.add(id);
-				return true;
-			});
-			stalled = fresh.length === 0;
+				fresh++;
+				if (limit === undefined || out.length < limit) out.push(record);
+			}
+			stalled = fresh === 0;
 		} else {
-			const first = received.length ? fingerprint(received[0]) : undefined;
-			stalled = first !== undefined && first === previousFirst;
-			previousFirst = first ?? previousFirst;
-		}
-		const chosen = options.select ? options.select(fresh) : { records: fresh };
-		for (const record of chosen.records) {
-			if (limit !== undefined && out.length >= limit) break;
-			out.push(record);
+			let fresh = received;
+			if (idOf) {
+				fresh = received.filter((record) => {
+					const id = idOf(record);
+					if (seen.has(id)) return false;
+					seen.add(id);
+					return true;
+				});
+				stalled = fresh.length === 0;
+			} else {
+				const first = received.length ? fingerprint(received[0]) : undefined;
+				stalled = first !== undefined && first === previousFirst;
+				previousFirst = first ?? previousFirst;
+			}
+			const chosen = options.select ? options.select(fresh) : { records: fresh };
+			for (const record of chosen.records) {
+				if (limit !== undefined && out.length >= limit) break;
+				out.push(record);
+			}
+			last = chosen.last === true;
 		}
 		progress.records = out.length;
-		if (chosen.last) break;
+		if (last) break;
 		if (page.total === undefined) {
 			if (received.length < size) break;
 		} else if (offset + received.length >= page.total || received.length === 0) {

@@ -72,32 +72,60 @@ export function tsToIso(ts: unknown): string | null {
 	return Number.isNaN(millis) ? null : new Date(millis).toISOString();
 }
 
+/** Returns a value equal to the one given, the same string each time it is given again. */
+export type Intern = (value: IDataObject[string]) => IDataObject[string];
+
+const asIs: Intern = (value) => value;
+
+/** Distinct values one reading keeps; past it, new values are output as they came. */
+const INTERNED_MAX = 65_536;
+
+/**
+ * An interning table for one reading: each distinct text is kept once, so the events' repeated
+ * values (client, activity, subject, IP, user agent, applicant, description: a few hundred distinct
+ * values over 200,000 events) share one string instead of one each. JSON.parse makes a new string
+ * for every value longer than ten characters (V8 shares the shorter ones); kept once, an event holds
+ * about a third of the memory. Other values pass as they are.
+ */
+export function internTable(): Intern {
+	const table = new Map<string, string>();
+	return (value) => {
+		if (typeof value !== 'string' || value.length <= 10) return value;
+		const kept = table.get(value);
+		if (kept !== undefined) return kept;
+		if (table.size < INTERNED_MAX) table.set(value, value);
+		return value;
+	};
+}
+
 /**
  * One output item per event, the same shape from both endpoints: `id` ("" from the legacy endpoint,
  * which has none), every documented field present (absent or null → ""), `tsIso`, the event time as
  * ISO 8601 UTC (given when the caller has it already), then any field Sumsub adds, kept. With
- * `emptyAsNull`, every "" becomes null.
+ * `emptyAsNull`, every "" becomes null. `intern` (see internTable) keeps the fields whose values
+ * repeat from event to event once; the ids, times and correlation ids are each event's own.
  */
 export function normalizeEvent(
 	event: IDataObject,
 	emptyAsNull: boolean,
 	tsIso: string | null = tsToIso(event.ts),
+	intern: Intern = asIs,
 ): IDataObject {
 	// One literal, so every item has the same object shape (pages hold 20,000 events).
 	const out: IDataObject = {
 		id: text(event.id),
 		ts: text(event.ts),
-		clientId: text(event.clientId),
-		activity: text(event.activity),
-		subjectName: text(event.subjectName),
-		ip: text(event.ip),
-		userAgent: text(event.userAgent),
-		xClientId: text(event.xClientId),
+		clientId: intern(text(event.clientId)),
+		activity: intern(text(event.activity)),
+		subjectName: intern(text(event.subjectName)),
+		ip: intern(text(event.ip)),
+		userAgent: intern(text(event.userAgent)),
+		xClientId: intern(text(event.xClientId)),
 		correlationId: text(event.correlationId),
-		applicantId: text(event.applicantId),
-		externalUserId: text(event.externalUserId),
+		applicantId: intern(text(event.applicantId)),
+		externalUserId: intern(text(event.externalUserId)),
 		imageId: text(event.imageId),
-		description: text(event.description),
+		description: intern(text(event.description)),
 		tsIso,
 	};
 	for (const key in event) {

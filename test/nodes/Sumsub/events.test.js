@@ -64,3 +64,38 @@ describe('normalizeEvent', () => {
 		expect(JSON.parse(JSON.stringify(out)).id).toBe('e1');
 	});
 });
+
+describe('internTable', () => {
+	const { internTable } = require('../../../nodes/Sumsub/helpers/events');
+
+	test('interned events are the events as they were', () => {
+		const intern = internTable();
+		const event = (i) => ({
+			ts: '2022-10-06 08:23:28.715',
+			clientId: 'a-client-of-some-length',
+			activity: 'subject:loaded:applicant',
+			subjectName: i % 2 ? 'alice@example.com' : null,
+			ip: 42,
+			userAgent: { not: 'a string' },
+			applicantId: `applicant-number-${i}`,
+			description: '',
+			extra: 'kept as it came',
+		});
+		for (const emptyAsNull of [false, true]) {
+			for (let i = 0; i < 5; i++) {
+				expect(normalizeEvent(event(i), emptyAsNull, undefined, intern)).toEqual(
+					normalizeEvent(event(i), emptyAsNull),
+				);
+			}
+		}
+	});
+
+	test('a text is given back as it is, also past the most values a reading keeps', () => {
+		const intern = internTable();
+		for (let i = 0; i < 70_000; i++) expect(intern(`value number ${i}`)).toBe(`value number ${i}`);
+		expect(intern('value number 5')).toBe('value number 5');
+		expect(intern('value number 69999')).toBe('value number 69999');
+		expect(intern('short')).toBe('short');
+		expect(intern(null)).toBeNull();
+	});
+});

@@ -17,7 +17,7 @@ import {
 	returnAllLimit,
 	wantedCount,
 } from '../../../shared/validation';
-import { ACTIVITIES, normalizeEvent } from '../../helpers/events';
+import { ACTIVITIES, internTable, normalizeEvent } from '../../helpers/events';
 import type { AuditTrailQuery } from '../../transport/auditTrail';
 import {
 	LEGACY_MAX_PAGE,
@@ -173,12 +173,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// reading has an end even where Sumsub ignores the filters next to a marker.
 	const lastSecond = sumsubTime(DateTime.utc().minus({ seconds: 1 }));
 	query.to = query.to && query.to < lastSecond ? query.to : lastSecond;
+	// The events' repeated values, kept once for the whole reading.
+	const intern = internTable();
 	const reading = {
 		limit: wantedCount(p),
 		pageSize: p.options.pageSize ?? (p.endpoint === 'list' ? LIST_MAX_PAGE : LEGACY_MAX_PAGE),
 		itemIndex,
 		http: httpSettingsOf(p.options),
-		shape: (event: IDataObject, tsIso: string | null) => normalizeEvent(event, emptyAsNull, tsIso),
+		shape: (event: IDataObject, tsIso: string | null) =>
+			normalizeEvent(event, emptyAsNull, tsIso, intern),
 	};
 	return await (p.endpoint === 'list' ? listEvents : legacyEvents)(this, query, reading);
 }
