@@ -37,6 +37,8 @@ export interface ApiRequest<S extends z.ZodTypeAny> {
 	notFound?: string;
 	/** Timeout and retries; the defaults otherwise. */
 	http?: HttpSettings;
+	/** Aborted when the answer is no longer needed (a page read ahead in vain): no more retries. */
+	signal?: AbortSignal;
 }
 
 /** What differs from one API to the next; the exchange itself is the same. */
@@ -88,6 +90,7 @@ export async function callApi<S extends z.ZodTypeAny>(
 		beforeAttempt:
 			api.beforeAttempt && (() => api.beforeAttempt!(ctx, baseUrl, request.method ?? 'GET')),
 		repeat: request.once ? 'once' : 'safe',
+		signal: request.signal,
 	};
 	let outcome = await sendRequest(ctx, call);
 	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);

@@ -58,6 +58,12 @@ export interface HttpCall {
 	 * reads and idempotent writes, retried on every retryable failure.
 	 */
 	repeat?: 'safe' | 'once';
+	/**
+	 * Aborted when the answer is no longer needed: no retry starts, and a backoff wait ends (the
+	 * exchange then ends as it would after its last retry). n8n gives the request itself the
+	 * execution's cancel signal only, so an attempt under way runs to its end.
+	 */
+	signal?: AbortSignal;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -149,9 +155,15 @@ export type Outcome =
 export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outcome> {
 	const policy = call.retry ?? DEFAULT_RETRY_POLICY;
 	const started = Date.now();
-	const signal = cancelSignalOf(ctx);
+	const cancel = cancelSignalOf(ctx);
+	const signal =
+		cancel && call.signal ? AbortSignal.any([cancel, call.signal]) : (cancel ?? call.signal);
 	for (let attempt = 0; ; attempt++) {
 		await call.beforeAttempt?.();
+		// Not needed any more (a page read ahead in vain, dropped while this waited its turn).
+		if (call.signal?.aborted) {
+			return { failure: { code: 'ECANCELED', message: 'no longer needed' }, attempts: attempt };
+		}
 		const options: IHttpRequestOptions = {
 			method: call.method,
 			url: call.url,

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 export interface PageRequest {
 	/** Records to skip (offset paging). */
 	offset: number;
@@ -5,6 +7,11 @@ export interface PageRequest {
 	page: number;
 	/** Records asked for. */
 	size: number;
+	/**
+	 * Aborted once the reading no longer needs this page (see `ReadAhead`): its retries stop. Pass it
+	 * on to the request.
+	 */
+	signal?: AbortSignal;
 }
 
 export interface Page<T> {
@@ -72,11 +79,83 @@ function withProgress(error: unknown, progress: PagingProgress): unknown {
 	return error;
 }
 
-async function fetchWithProgress<T>(fetch: () => Promise<T>, progress: PagingProgress): Promise<T> {
+async function awaitWithProgress<T>(page: Promise<T>, progress: PagingProgress): Promise<T> {
 	try {
-		return await fetch();
+		return await page;
 	} catch (error) {
 		throw withProgress(error, progress);
+	}
+}
+
+/**
+ * At most one page asked for before it is needed, so the API works on the next page while this one
+ * is parsed, checked and kept. A page read ahead is used only when the reading asks for exactly that
+ * page; one it does not need (the list ended or failed, or an API that caps its pages moved the next
+ * offset) is dropped: its retries stop, its failure is nobody's, and `settle` waits for its request
+ * to end, so no request outlives the reading.
+ */
+class ReadAhead<K, T> {
+	private pending?: { key: K; page: Promise<T>; abort: AbortController };
+
+	private readonly dropped: Array<Promise<unknown>> = [];
+
+	private readonly answered = new WeakSet<Promise<T>>();
+
+	constructor(
+		private readonly fetch: (key: K, signal: AbortSignal) => Promise<T>,
+		private readonly same: (a: K, b: K) => boolean,
+	) {}
+
+	/**
+	 * Starts reading the page at `key` ahead. Call `letOut` before synchronous work on a page that is
+	 * already here, or the request would wait for that work to end before it goes out.
+	 */
+	start(key: K): void {
+		this.drop();
+		const abort = new AbortController();
+		const page = this.ask(key, abort.signal);
+		// Awaited when used; when dropped, its failure must not surface as unhandled.
+		page.catch(() => undefined);
+		this.pending = { key, page, abort };
+	}
+
+	/** The page at `key`: the one read ahead if it is that page, else asked for now. */
+	take(key: K): Promise<T> {
+		const pending = this.pending;
+		this.pending = undefined;
+		if (pending && this.same(pending.key, key)) return pending.page;
+		this.drop(pending);
+		return this.ask(key, new AbortController().signal);
+	}
+
+	/** Whether the answer (or failure) of a page taken is here: awaiting it would not wait. */
+	isAnswered(page: Promise<T>): boolean {
+		return this.answered.has(page);
+	}
+
+	/** One turn of the event loop: the request read ahead gets its connection and goes out. */
+	async letOut(): Promise<void> {
+		if (this.pending) await sleep(0);
+	}
+
+	/** Drops the page read ahead and waits for every dropped request to end. */
+	async settle(): Promise<void> {
+		this.drop();
+		await Promise.allSettled(this.dropped);
+	}
+
+	private ask(key: K, signal: AbortSignal): Promise<T> {
+		const page = this.fetch(key, signal);
+		const mark = () => this.answered.add(page);
+		page.then(mark, mark);
+		return page;
+	}
+
+	private drop(pending = this.pending): void {
+		if (pending === this.pending) this.pending = undefined;
+		if (!pending) return;
+		pending.abort.abort();
+		this.dropped.push(pending.page);
 	}
 }
 
@@ -85,69 +164,90 @@ async function fetchWithProgress<T>(fetch: () => Promise<T>, progress: PagingPro
  * no total, a short page. A record seen on an earlier page (the list shifted while paging) is kept
  * once. A full page with no new record means the API ignores the paging parameters: that is an
  * error, never an endless loop or a silent partial list.
+ *
+ * Return All (no limit) reads one page ahead once a page came back full: while a page is parsed and
+ * kept, the API prepares the next. Where the API gives no total, a list of more than one page may
+ * cost one request more (the page after the last, read ahead in vain).
  */
 export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
-	const { limit, style, idOf } = options;
+	const { limit, style, idOf, select } = options;
 	const out: T[] = [];
 	const seen = new Set<string | number>();
 	const progress: PagingProgress = { pages: 0, records: 0 };
 	const constantSize = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit);
+	const pages = new ReadAhead<PageRequest, Page<T>>(
+		async (request, signal) => await options.fetch({ ...request, signal }),
+		(a, b) => a.offset === b.offset && a.page === b.page && a.size === b.size,
+	);
 	let offset = 0;
+	let total: number | undefined;
+	let previousFull = false;
 	let previousFirst: string | undefined;
-	while (limit === undefined || out.length < limit) {
-		const size =
-			style === 'offset' && limit !== undefined
-				? Math.min(options.pageSize, limit - out.length)
-				: constantSize;
-		const request = { offset, page: progress.pages + 1, size };
-		const page = await fetchWithProgress(() => options.fetch(request), progress);
-		progress.pages++;
-		const received = page.records;
-		let stalled: boolean;
-		let last = false;
-		if (idOf && !options.select) {
-			// The page's new records go straight to the output: no copy of the page.
-			let fresh = 0;
-			for (const record of received) {
-				const id = idOf(record);
-				if (seen.has(id)) continue;
-				seen.add(id);
-				fresh++;
-				if (limit === undefined || out.length < limit) out.push(record);
+	try {
+		while (limit === undefined || out.length < limit) {
+			const size =
+				style === 'offset' && limit !== undefined
+					? Math.min(options.pageSize, limit - out.length)
+					: constantSize;
+			const request = { offset, page: progress.pages + 1, size };
+			const pending = pages.take(request);
+			// The page after this one, if the last came back full and the API's total has room for it.
+			const next = { offset: offset + size, page: request.page + 1, size };
+			if (limit === undefined && previousFull && (total === undefined || next.offset < total)) {
+				pages.start(next);
+				// This page is here already: no wait for it would let the request ahead go out.
+				if (pages.isAnswered(pending)) await pages.letOut();
 			}
-			stalled = fresh === 0;
-		} else {
-			let fresh = received;
+			const page = await awaitWithProgress(pending, progress);
+			progress.pages++;
+			const received = page.records;
+			total = page.total;
+			// The records not seen before, checked as they come: straight into the output when nothing
+			// is selected (no copy of the page), else gathered for the selection.
+			let fresh: T[] = select ? [] : out;
+			let stalled: boolean;
 			if (idOf) {
-				fresh = received.filter((record) => {
+				let count = 0;
+				for (const record of received) {
 					const id = idOf(record);
-					if (seen.has(id)) return false;
+					if (seen.has(id)) continue;
 					seen.add(id);
-					return true;
-				});
-				stalled = fresh.length === 0;
+					count++;
+					if (fresh !== out || limit === undefined || out.length < limit) fresh.push(record);
+				}
+				stalled = count === 0;
 			} else {
 				const first = received.length ? fingerprint(received[0]) : undefined;
 				stalled = first !== undefined && first === previousFirst;
 				previousFirst = first ?? previousFirst;
+				if (select) fresh = received;
+				else
+					for (const record of received)
+						if (limit === undefined || out.length < limit) out.push(record);
 			}
-			const chosen = options.select ? options.select(fresh) : { records: fresh };
-			for (const record of chosen.records) {
-				if (limit !== undefined && out.length >= limit) break;
-				out.push(record);
+			let last = false;
+			if (select) {
+				const chosen = select(fresh);
+				for (const record of chosen.records) {
+					if (limit !== undefined && out.length >= limit) break;
+					out.push(record);
+				}
+				last = chosen.last === true;
 			}
-			last = chosen.last === true;
+			progress.records = out.length;
+			if (last) break;
+			if (total === undefined) {
+				if (received.length < size) break;
+			} else if (offset + received.length >= total || received.length === 0) {
+				// With a total, a short page is not the end: the API may cap the page size below ours.
+				break;
+			}
+			if (stalled) throw options.stalled(progress);
+			previousFull = received.length === size;
+			offset += received.length;
 		}
-		progress.records = out.length;
-		if (last) break;
-		if (page.total === undefined) {
-			if (received.length < size) break;
-		} else if (offset + received.length >= page.total || received.length === 0) {
-			// With a total, a short page is not the end: the API may cap the page size below ours.
-			break;
-		}
-		if (stalled) throw options.stalled(progress);
-		offset += received.length;
+	} finally {
+		await pages.settle();
 	}
 	return out;
 }
@@ -160,7 +260,11 @@ export interface CursorPage<T> {
 
 export interface CursorOptions<T> {
 	limit?: number;
-	fetch: (cursor: string | undefined, size: number | undefined) => Promise<CursorPage<T>>;
+	fetch: (
+		cursor: string | undefined,
+		size: number | undefined,
+		signal?: AbortSignal,
+	) => Promise<CursorPage<T>>;
 	idOf: (record: T) => string | number;
 	/** The error to throw when the API hands out a cursor it gave before (it would loop forever). */
 	stalled: (progress: PagingProgress) => Error;
@@ -170,38 +274,56 @@ export interface CursorOptions<T> {
 	select?: Select<T>;
 }
 
-/** Follows a forward cursor until the API gives none (or the limit is reached), all-or-error. */
+/**
+ * Follows a forward cursor until the API gives none (or the limit is reached), all-or-error. Return
+ * All asks for the next page as soon as a page gives its cursor, before keeping that page's records.
+ */
 export async function collectCursor<T>(options: CursorOptions<T>): Promise<T[]> {
-	const { limit } = options;
+	const { limit, select } = options;
 	const out: T[] = [];
 	const seen = new Set<string | number>();
 	const cursors = new Set<string>();
 	const progress: PagingProgress = { pages: 0, records: 0 };
+	const pages = new ReadAhead<string | undefined, CursorPage<T>>(
+		async (cursor, signal) =>
+			await options.fetch(
+				cursor,
+				limit === undefined ? undefined : Math.min(options.maxPageSize, limit - out.length),
+				signal,
+			),
+		(a, b) => a === b,
+	);
 	let cursor: string | undefined;
-	do {
-		const size =
-			limit === undefined ? undefined : Math.min(options.maxPageSize, limit - out.length);
-		const at = cursor;
-		const page = await fetchWithProgress(() => options.fetch(at, size), progress);
-		progress.pages++;
-		const fresh = page.records.filter((record) => {
-			const id = options.idOf(record);
-			if (seen.has(id)) return false;
-			seen.add(id);
-			return true;
-		});
-		const chosen = options.select ? options.select(fresh) : { records: fresh };
-		for (const record of chosen.records) {
-			out.push(record);
-			if (limit !== undefined && out.length >= limit) return out;
-		}
-		progress.records = out.length;
-		if (chosen.last) return out;
-		cursor = page.next || undefined;
-		if (cursor !== undefined) {
-			if (cursors.has(cursor)) throw options.stalled(progress);
-			cursors.add(cursor);
-		}
-	} while (cursor !== undefined);
+	try {
+		do {
+			const page = await awaitWithProgress(pages.take(cursor), progress);
+			progress.pages++;
+			const next = page.next || undefined;
+			const repeated = next !== undefined && cursors.has(next);
+			if (next !== undefined && !repeated && limit === undefined) {
+				pages.start(next);
+				await pages.letOut();
+			}
+			const fresh: T[] = [];
+			for (const record of page.records) {
+				const id = options.idOf(record);
+				if (seen.has(id)) continue;
+				seen.add(id);
+				fresh.push(record);
+			}
+			const chosen = select ? select(fresh) : { records: fresh };
+			for (const record of chosen.records) {
+				out.push(record);
+				if (limit !== undefined && out.length >= limit) return out;
+			}
+			progress.records = out.length;
+			if (chosen.last) return out;
+			if (repeated) throw options.stalled(progress);
+			if (next !== undefined) cursors.add(next);
+			cursor = next;
+		} while (cursor !== undefined);
+	} finally {
+		await pages.settle();
+	}
 	return out;
 }

@@ -191,7 +191,14 @@ export async function recruiteeList<S extends z.ZodTypeAny, T>(
 					: { limit: request.size, page: request.page };
 			const query = { ...options.query, ...paging };
 			return options.extract(
-				await recruiteeGet(ctx, { path, query, schema, itemIndex, http: options.http }),
+				await recruiteeGet(ctx, {
+					path,
+					query,
+					schema,
+					itemIndex,
+					http: options.http,
+					signal: request.signal,
+				}),
 			);
 		},
 		stalled: (progress) =>

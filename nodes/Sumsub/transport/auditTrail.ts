@@ -67,7 +67,7 @@ const filterQuery = (q: AuditTrailQuery): Query => ({
 export async function legacyEventsPage(
 	ctx: ApiContext,
 	query: AuditTrailQuery,
-	page: { offset: number; size: number },
+	page: { offset: number; size: number; signal?: AbortSignal },
 	calls: Calls,
 ): Promise<IDataObject[]> {
 	const body = await sumsubRequest(ctx, {
@@ -76,6 +76,7 @@ export async function legacyEventsPage(
 		schema: legacyBody,
 		itemIndex: calls.itemIndex,
 		http: calls.http,
+		signal: page.signal,
 	});
 	return body.items;
 }
@@ -117,21 +118,26 @@ export function listPages(
 	ctx: ApiContext,
 	query: AuditTrailQuery,
 	calls: Calls,
-): (marker: string | undefined, size: number) => Promise<CursorPage<IDataObject>> {
+): (
+	marker: string | undefined,
+	size: number,
+	signal?: AbortSignal,
+) => Promise<CursorPage<IDataObject>> {
 	const filters = filterQuery(query);
 	let markerAlone = Object.values(filters).every((value) => value === undefined);
-	const get = async (q: Query) => {
-		const body = await sumsubRequest(ctx, {
-			path: LIST_PATH,
-			query: q,
-			schema: listBody,
-			itemIndex: calls.itemIndex,
-			http: calls.http,
-			notFound: 'This Sumsub account has no audit trail list endpoint',
-		});
-		return { records: body.items, next: body.forwardMarker || undefined };
-	};
-	return async (marker, size) => {
+	return async (marker, size, signal) => {
+		const get = async (q: Query) => {
+			const body = await sumsubRequest(ctx, {
+				path: LIST_PATH,
+				query: q,
+				schema: listBody,
+				itemIndex: calls.itemIndex,
+				http: calls.http,
+				notFound: 'This Sumsub account has no audit trail list endpoint',
+				signal,
+			});
+			return { records: body.items, next: body.forwardMarker || undefined };
+		};
 		if (marker === undefined) return await get({ ...filters, limit: size });
 		if (!markerAlone) {
 			const page = await settled(get({ ...filters, forwardMarker: marker, limit: size }));
@@ -161,7 +167,7 @@ export async function listEvents(
 		limit: reading.limit,
 		maxPageSize: pageSize,
 		idOf: (e) => String(e.id ?? JSON.stringify(e)),
-		fetch: async (cursor, size) => await page(cursor, size ?? pageSize),
+		fetch: async (cursor, size, signal) => await page(cursor, size ?? pageSize, signal),
 		select: eventSelector(ctx, query, 'oldestFirst', reading.itemIndex, reading.shape),
 		stalled: stalledError(ctx, LIST_PATH, reading.itemIndex),
 	});

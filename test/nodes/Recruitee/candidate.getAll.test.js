@@ -21,20 +21,23 @@ describe('Candidate → Get Many', () => {
 		const n = all.candidates.length;
 		expect(n).toBeGreaterThanOrEqual(1000);
 		expect(n % 90).not.toBe(0);
-		const expected = Array.from({ length: Math.ceil(n / 90) }, (_, i) => `90@${i * 90}`);
+		// Every page, then the one after the short last page: read ahead while the last was on its
+		// way (Recruitee gives no total here), dropped.
+		const expected = Array.from({ length: Math.ceil(n / 90) + 1 }, (_, i) => `90@${i * 90}`);
 		expect(pagesOf(api.calls())).toEqual(expected);
 		expect(api.calls().every(([path]) => path === '/candidates')).toBe(true);
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
 	});
 
-	test('an exactly full last page is followed by one empty page, then it stops', async () => {
+	test('an exactly full last page is followed by one empty page (and one read ahead), then it stops', async () => {
 		const all = await api.oracle('/candidates');
 		const ids = all.candidates.slice(0, 10).map((c) => c.id);
 		const { items } = await api.run(
 			getAll({ returnAll: true, filters: { ids: ids.join(', ') }, options: { pageSize: 5 } }),
 		);
 		expect(jsonOf(items).map((c) => c.id).sort()).toEqual([...ids].sort());
-		expect(pagesOf(api.calls())).toEqual(['5@0', '5@5', '5@10']);
+		// 5@15 was read ahead while the empty page was on its way, and dropped.
+		expect(pagesOf(api.calls())).toEqual(['5@0', '5@5', '5@10', '5@15']);
 		expect(api.calls()[0][1].ids).toBe(ids.join(','));
 	});
 
@@ -72,7 +75,8 @@ describe('Candidate → Get Many', () => {
 		);
 		expect(jsonOf(items)).toEqual(expected.candidates);
 		expect(api.calls().every(([, q]) => q.offer_id === String(offer.id))).toBe(true);
-		expect(api.calls().length).toBe(Math.floor(expected.candidates.length / 10) + 1);
+		// The pages, and one read ahead past the last.
+		expect(api.calls().length).toBe(Math.floor(expected.candidates.length / 10) + 2);
 	});
 
 	test('an offer given by its URL is looked up by slug first', async () => {

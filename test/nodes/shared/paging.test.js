@@ -1,0 +1,166 @@
+'use strict';
+// Paging reads one page ahead on Return All: the API works on the next page while this one is kept.
+// A page read ahead is used only when it is the page the reading asks for; one not needed is dropped
+// (its retries stop) and waited for, so no request outlives the reading. These tests drive the
+// paging functions with a scripted list; the nodes' own tests run them against the sandboxes.
+const { collectPages, collectCursor } = require('../../../nodes/shared/paging');
+
+/** A list of `n` records `{ id }` served in pages, each request answered when the test says. */
+function scriptedList(n, { total = false, cap = Infinity, failAt } = {}) {
+	const records = Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+	const log = [];
+	let inFlight = 0;
+	let peak = 0;
+	const fetch = async ({ offset, page, size, signal }) => {
+		const entry = { offset, page, size, signal, settled: false };
+		log.push(entry);
+		inFlight++;
+		peak = Math.max(peak, inFlight);
+		// Answered on a later turn, so a request read ahead is in flight while a page is kept.
+		await new Promise((resolve) => setTimeout(resolve, 2));
+		inFlight--;
+		entry.settled = true;
+		if (failAt !== undefined && offset === failAt) throw Object.assign(new Error('boom'), { description: null });
+		const start = offset ?? (page - 1) * size;
+		const page_ = records.slice(start, start + Math.min(size, cap));
+		return total ? { records: page_, total: n } : { records: page_ };
+	};
+	return { fetch, log, peak: () => peak, records };
+}
+
+const stalled = () => new Error('stalled');
+const offsets = (log) => log.map((e) => e.offset);
+
+describe('collectPages reads one page ahead on Return All', () => {
+	test('no total: every page, then the one after the last, asked while the last was on its way', async () => {
+		const list = scriptedList(23);
+		const out = await collectPages({ pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled });
+		expect(out).toEqual(list.records);
+		// The first page alone; from the second on, the next one is asked with it.
+		expect(offsets(list.log)).toEqual([0, 5, 10, 15, 20, 25]);
+		expect(list.peak()).toBe(2);
+		// The page read ahead in vain was dropped (its signal aborted) and had ended before the reading.
+		const last = list.log[list.log.length - 1];
+		expect(last.signal.aborted).toBe(true);
+		expect(list.log.every((e) => e.settled)).toBe(true);
+		expect(list.log.slice(0, -1).every((e) => !e.signal.aborted)).toBe(true);
+	});
+
+	test('a one-page list is one request: nothing is read ahead before a page came back full', async () => {
+		const list = scriptedList(3);
+		const out = await collectPages({ pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled });
+		expect(out).toHaveLength(3);
+		expect(offsets(list.log)).toEqual([0]);
+	});
+
+	test('with a total, never past it: no request in vain', async () => {
+		const list = scriptedList(20, { total: true });
+		const out = await collectPages({ pageSize: 5, style: 'page', fetch: list.fetch, idOf: (r) => r.id, stalled });
+		expect(out).toEqual(list.records);
+		expect(list.log.map((e) => e.page)).toEqual([1, 2, 3, 4]);
+		expect(list.peak()).toBe(2);
+	});
+
+	test('an API that caps its pages below ours: nothing is read ahead after a short page', async () => {
+		const list = scriptedList(12, { total: true, cap: 4 });
+		const out = await collectPages({ pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled });
+		expect(out).toEqual(list.records);
+		expect(offsets(list.log)).toEqual([0, 4, 8]);
+		expect(list.peak()).toBe(1);
+	});
+
+	test('a Limit reads page by page, asking only for what is missing', async () => {
+		const list = scriptedList(50);
+		const out = await collectPages({ limit: 12, pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled });
+		expect(out).toEqual(list.records.slice(0, 12));
+		expect(list.log.map((e) => `${e.size}@${e.offset}`)).toEqual(['5@0', '5@5', '2@10']);
+		expect(list.peak()).toBe(1);
+	});
+
+	test('a page that fails fails the list, after the page read ahead was dropped and ended', async () => {
+		const list = scriptedList(40, { failAt: 10 });
+		const error = await collectPages({ pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled }).catch((e) => e);
+		expect(error.message).toBe('boom');
+		expect(error.description).toMatch(/^Reading stopped at page 3, after 10 records/);
+		expect(offsets(list.log)).toEqual([0, 5, 10, 15]);
+		expect(list.log[3].signal.aborted).toBe(true);
+		expect(list.log.every((e) => e.settled)).toBe(true);
+	});
+
+	test('a failure of the page read ahead in vain is nobody’s', async () => {
+		const list = scriptedList(15, { failAt: 20 });
+		const out = await collectPages({ pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled });
+		expect(out).toEqual(list.records);
+		expect(offsets(list.log)).toEqual([0, 5, 10, 15, 20]);
+	});
+
+	test('a selection that ends the list drops the page read ahead', async () => {
+		const list = scriptedList(40);
+		const select = (records) => ({ records: records.filter((r) => r.id <= 12), last: records.some((r) => r.id > 12) });
+		const out = await collectPages({ pageSize: 5, style: 'offset', fetch: list.fetch, idOf: (r) => r.id, stalled, select });
+		expect(out.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+		expect(offsets(list.log)).toEqual([0, 5, 10, 15]);
+		expect(list.log[3].signal.aborted).toBe(true);
+	});
+
+	test('an API that ignores the paging stalls with an error, the page read ahead dropped', async () => {
+		const records = Array.from({ length: 5 }, (_, i) => ({ id: i + 1 }));
+		const log = [];
+		const fetch = async (request) => {
+			log.push(request);
+			await new Promise((resolve) => setTimeout(resolve, 1));
+			return { records };
+		};
+		const error = await collectPages({ pageSize: 5, style: 'offset', fetch, idOf: (r) => r.id, stalled }).catch((e) => e);
+		expect(error.message).toBe('stalled');
+		expect(log.map((r) => r.offset)).toEqual([0, 5, 10]);
+		expect(log[2].signal.aborted).toBe(true);
+	});
+});
+
+describe('collectCursor asks for the next page before keeping this one', () => {
+	/** Cursor pages of 5 over `n` records; `select` sees what was asked for when it runs. */
+	function cursorList(n, { repeatAt } = {}) {
+		const records = Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+		const asked = [];
+		const fetch = async (cursor, size, signal) => {
+			asked.push({ cursor, size, signal });
+			await new Promise((resolve) => setTimeout(resolve, 1));
+			const start = cursor === undefined ? 0 : Number(cursor);
+			const next = start + 5 < n ? String(repeatAt !== undefined && start >= repeatAt ? repeatAt : start + 5) : undefined;
+			return { records: records.slice(start, start + 5), next };
+		};
+		return { fetch, asked, records };
+	}
+
+	test('Return All: the next cursor is asked for before the page is selected', async () => {
+		const list = cursorList(12);
+		const seenWhenSelecting = [];
+		const select = (records) => {
+			seenWhenSelecting.push(list.asked.length);
+			return { records };
+		};
+		const out = await collectCursor({ fetch: list.fetch, idOf: (r) => r.id, stalled, maxPageSize: 5, select });
+		expect(out).toEqual(list.records);
+		expect(list.asked.map((a) => a.cursor)).toEqual([undefined, '5', '10']);
+		// Pages 1 and 2 were selected with the following page already asked for; page 3 is the last.
+		expect(seenWhenSelecting).toEqual([2, 3, 3]);
+	});
+
+	test('a Limit follows the cursor page by page', async () => {
+		const list = cursorList(30);
+		const out = await collectCursor({ limit: 7, fetch: list.fetch, idOf: (r) => r.id, stalled, maxPageSize: 5 });
+		expect(out).toHaveLength(7);
+		expect(list.asked.map((a) => [a.cursor, a.size])).toEqual([
+			[undefined, 5],
+			['5', 2],
+		]);
+	});
+
+	test('a cursor given twice stalls with an error and is not read ahead again', async () => {
+		const list = cursorList(30, { repeatAt: 5 });
+		const error = await collectCursor({ fetch: list.fetch, idOf: (r) => r.id, stalled, maxPageSize: 5 }).catch((e) => e);
+		expect(error.message).toBe('stalled');
+		expect(list.asked.map((a) => a.cursor)).toEqual([undefined, '5']);
+	});
+});
