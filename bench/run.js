@@ -32,6 +32,8 @@ const quick = argv.includes('--quick');
 // `node bench/profile.js <file>` sums it up).
 const optionValue = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const only = optionValue('--only');
+// `--runs <file>`: every run's own measures (time, memory, requests in flight), one JSON line a workload.
+const runsFile = optionValue('--runs');
 const cpuProfDir = optionValue('--cpu-prof');
 const RUNS = quick ? 1 : 5;
 const CONTENDERS = ['ours', 'limit', 'httpRequest'];
@@ -208,6 +210,9 @@ async function main() {
 			}
 		}
 		await sandbox.close();
+		if (runsFile) {
+			require('node:fs').appendFileSync(runsFile, `${JSON.stringify({ name: workload.name, results })}\n`);
+		}
 		const m = (contender, key) => median(results[contender].map((r) => r[key]));
 		// Each run's value of `key` (a function of the run's result, or its field).
 		const each = (contender, key) =>
