@@ -208,7 +208,8 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 			let stalled: boolean;
 			if (idOf) {
 				let count = 0;
-				for (const record of received) {
+				for (let i = 0; i < received.length; i++) {
+					const record = received[i];
 					const id = idOf(record);
 					if (seen.has(id)) continue;
 					seen.add(id);
