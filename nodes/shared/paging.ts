@@ -102,7 +102,7 @@ class ReadAhead<K, T> {
 	private readonly answered = new WeakSet<Promise<T>>();
 
 	constructor(
-		private readonly fetch: (key: K, signal: AbortSignal) => Promise<T>,
+		private readonly fetch: (key: K, signal?: AbortSignal) => Promise<T>,
 		private readonly same: (a: K, b: K) => boolean,
 	) {}
 
@@ -125,7 +125,7 @@ class ReadAhead<K, T> {
 		this.pending = undefined;
 		if (pending && this.same(pending.key, key)) return pending.page;
 		this.drop(pending);
-		return this.ask(key, new AbortController().signal);
+		return this.ask(key);
 	}
 
 	/** Whether the answer (or failure) of a page taken is here: awaiting it would not wait. */
@@ -144,7 +144,8 @@ class ReadAhead<K, T> {
 		await Promise.allSettled(this.dropped);
 	}
 
-	private ask(key: K, signal: AbortSignal): Promise<T> {
+	/** A page read ahead gets a signal, to be dropped by; a page asked for when needed, none. */
+	private ask(key: K, signal?: AbortSignal): Promise<T> {
 		const page = this.fetch(key, signal);
 		const mark = () => this.answered.add(page);
 		page.then(mark, mark);
