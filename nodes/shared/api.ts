@@ -37,7 +37,7 @@ export interface ApiRequest<S extends z.ZodTypeAny> {
 	notFound?: string;
 	/** Timeout and retries; the defaults otherwise. */
 	http?: HttpSettings;
-	/** Aborted when the answer is no longer needed (a page read ahead in vain): no more retries. */
+	/** Aborted when the answer is no longer needed (a page read ahead in vain): see HttpCall. */
 	signal?: AbortSignal;
 }
 

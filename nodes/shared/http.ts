@@ -59,9 +59,10 @@ export interface HttpCall {
 	 */
 	repeat?: 'safe' | 'once';
 	/**
-	 * Aborted when the answer is no longer needed: no retry starts, and a backoff wait ends (the
-	 * exchange then ends as it would after its last retry). n8n gives the request itself the
-	 * execution's cancel signal only, so an attempt under way runs to its end.
+	 * Aborted when the answer is no longer needed (only a page read ahead has one; nobody awaits it
+	 * once dropped): no attempt starts after it, and a backoff wait ends at once, with n8n's
+	 * cancellation error. n8n gives the request itself the execution's cancel signal only, so an
+	 * attempt under way runs to its end.
 	 */
 	signal?: AbortSignal;
 }
