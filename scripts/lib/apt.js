@@ -44,4 +44,4 @@ function aptInstall(packages, { why, log = (m) => process.stderr.write(`[apt] ${
 	log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-module.exports = { aptInstall, isRoot };
+module.exports = { aptInstall };

@@ -17,10 +17,12 @@ const pageOf = (r) => r.query.offset ?? r.query.page ?? r.query.forwardMarker ??
  * after the last may be asked for in vain; that request is dropped when not needed and never retried.
  */
 function report(name, sandbox, pages, records) {
-	const requested = new Set(sandbox.requests.map(pageOf));
-	const readAheadInVain = requested.size - pages;
+	// The pages in the order they were first asked for: the first `pages` were needed, any after them
+	// were read ahead in vain.
+	const order = [...new Set(sandbox.requests.map(pageOf))];
+	const readAheadInVain = order.length - pages;
 	// Requests for the pages the reading needed: each once, then once more for every fault on it.
-	const needed = sandbox.requests.filter((r) => !isReadAheadInVain(r, sandbox, pages));
+	const needed = sandbox.requests.filter((r) => order.indexOf(pageOf(r)) < pages);
 	const injected = needed.filter((r) => r.injected);
 	const byKind = {};
 	for (const r of injected) byKind[r.fault] = (byKind[r.fault] ?? 0) + 1;
@@ -36,12 +38,6 @@ function report(name, sandbox, pages, records) {
 	};
 	console.log(`fault injection: ${JSON.stringify(line)}`);
 	return line;
-}
-
-/** A request for a page past the ones needed: the `pages` first distinct pages asked for are. */
-function isReadAheadInVain(request, sandbox, pages) {
-	const order = [...new Set(sandbox.requests.map(pageOf))];
-	return order.indexOf(pageOf(request)) >= pages;
 }
 
 const TRANSIENT = ['429', '503', 'reset', 'truncate'];
