@@ -65,6 +65,47 @@ export interface PagingOptions<T> {
 
 const fingerprint = (record: unknown): string => JSON.stringify(record) ?? '';
 
+type Id = string | number;
+
+/**
+ * The ids of the records read so far, to keep a record once when a list shifts while paging.
+ * APIs list by id or by time, so the ids usually run one way: while each is beyond the one before
+ * (all up, or all down), it is new by construction, and a comparison tells it without hashing. The
+ * first id out of that order (a repeat, or a list in no id order) turns to a set of every id read
+ * so far, which decides from then on.
+ */
+export class SeenIds {
+	private readonly inOrder: Id[] = [];
+	/** 1: ids go up, -1: down, 0: not known yet (fewer than two ids). */
+	private direction = 0;
+	private set: Set<Id> | undefined;
+
+	/** Notes the id: true when it was not seen before. */
+	add(id: Id): boolean {
+		const set = this.set;
+		if (set !== undefined) {
+			const size = set.size;
+			return set.add(id).size !== size;
+		}
+		const ids = this.inOrder;
+		const count = ids.length;
+		if (count === 0) {
+			ids.push(id);
+			return true;
+		}
+		const last = ids[count - 1];
+		const way = id > last ? 1 : id < last ? -1 : 0;
+		if (way !== 0 && (way === this.direction || count === 1)) {
+			this.direction = way;
+			ids.push(id);
+			return true;
+		}
+		this.set = new Set(ids);
+		this.inOrder.length = 0;
+		return this.add(id);
+	}
+}
+
 /**
  * A page that failed (after its retries) fails the whole list: no partial list is returned. The error
  * then also says how far the reading got, so the user knows what was lost and that a rerun reads
@@ -173,7 +214,7 @@ class ReadAhead<K, T> {
 export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 	const { limit, style, idOf, select } = options;
 	const out: T[] = [];
-	const seen = new Set<string | number>();
+	const seen = new SeenIds();
 	const progress: PagingProgress = { pages: 0, records: 0 };
 	const constantSize = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit);
 	const pages = new ReadAhead<PageRequest, Page<T>>(
@@ -211,9 +252,7 @@ export async function collectPages<T>(options: PagingOptions<T>): Promise<T[]> {
 				let count = 0;
 				for (let i = 0; i < received.length; i++) {
 					const record = received[i];
-					const id = idOf(record);
-					if (seen.has(id)) continue;
-					seen.add(id);
+					if (!seen.add(idOf(record))) continue;
 					count++;
 					if (fresh !== out || limit === undefined || out.length < limit) fresh.push(record);
 				}
@@ -283,7 +322,7 @@ export interface CursorOptions<T> {
 export async function collectCursor<T>(options: CursorOptions<T>): Promise<T[]> {
 	const { limit, select } = options;
 	const out: T[] = [];
-	const seen = new Set<string | number>();
+	const seen = new SeenIds();
 	const cursors = new Set<string>();
 	const progress: PagingProgress = { pages: 0, records: 0 };
 	const pages = new ReadAhead<string | undefined, CursorPage<T>>(
@@ -307,11 +346,9 @@ export async function collectCursor<T>(options: CursorOptions<T>): Promise<T[]> 
 				await pages.letOut();
 			}
 			const fresh: T[] = [];
-			for (const record of page.records) {
-				const id = options.idOf(record);
-				if (seen.has(id)) continue;
-				seen.add(id);
-				fresh.push(record);
+			const received = page.records;
+			for (let i = 0; i < received.length; i++) {
+				if (seen.add(options.idOf(received[i]))) fresh.push(received[i]);
 			}
 			const chosen = select ? select(fresh) : { records: fresh };
 			for (const record of chosen.records) {

@@ -3,7 +3,7 @@
 // A page read ahead is used only when it is the page the reading asks for; one not needed is dropped
 // (its retries stop) and waited for, so no request outlives the reading. These tests drive the
 // paging functions with a scripted list; the nodes' own tests run them against the sandboxes.
-const { collectPages, collectCursor } = require('../../../nodes/shared/paging');
+const { collectPages, collectCursor, SeenIds } = require('../../../nodes/shared/paging');
 
 /** A list of `n` records `{ id }` served in pages, each request answered when the test says. */
 function scriptedList(n, { total = false, cap = Infinity, failAt } = {}) {
@@ -164,5 +164,44 @@ describe('collectCursor asks for the next page before keeping this one', () => {
 		const error = await collectCursor({ fetch: list.fetch, idOf: (r) => r.id, stalled, maxPageSize: 5 }).catch((e) => e);
 		expect(error.message).toBe('stalled');
 		expect(list.asked.map((a) => a.cursor)).toEqual([undefined, '5']);
+	});
+});
+
+describe('SeenIds: a record is kept once, with a comparison while the ids run one way', () => {
+	const added = (ids) => {
+		const seen = new SeenIds();
+		return ids.map((id) => seen.add(id));
+	};
+
+	test('ids going up, then one read before: new until the repeat', () => {
+		const ids = Array.from({ length: 1000 }, (_, i) => i * 3);
+		expect(added([...ids, 1500, 3000])).toEqual([...ids.map(() => true), false, true]);
+	});
+
+	test('ids going down (newest first), text ids as Mongo and Sumsub give them', () => {
+		const ids = ['6552f0', '6552e9', '6552a1', '65529f'];
+		expect(added([...ids, '6552e9', '6552a0', '6552f0'])).toEqual([true, true, true, true, false, true, false]);
+	});
+
+	test('the same id twice in a row, at the start and later', () => {
+		expect(added([7, 7, 8, 8, 9])).toEqual([true, false, true, false, true]);
+	});
+
+	test('ids in no order: every repeat found, every new id kept', () => {
+		const ids = [50, 10, 40, 20, 30, 10, 60, 40, 5, 50];
+		expect(added(ids)).toEqual(ids.map((id, i) => !ids.slice(0, i).includes(id)));
+	});
+
+	test('a number and the same digits as text are two ids, as before', () => {
+		expect(added([5, '5', 5, '5'])).toEqual([true, true, false, false]);
+	});
+
+	test('collectPages: a list in no id order that shifts while paging keeps each record once', async () => {
+		// Ordered by name, not id; a record inserted before page 2 is read moves one on to page 2.
+		const before = [9, 2, 7, 4, 1, 8, 3, 6, 5, 10].map((id) => ({ id }));
+		const after = [{ id: 11 }, ...before];
+		const fetch = async ({ offset, size }) => ({ records: (offset === 0 ? before : after).slice(offset, offset + size) });
+		const out = await collectPages({ pageSize: 5, style: 'offset', fetch, idOf: (r) => r.id, stalled });
+		expect(out.map((r) => r.id)).toEqual([9, 2, 7, 4, 1, 8, 3, 6, 5, 10]);
 	});
 });
