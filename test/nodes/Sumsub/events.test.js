@@ -43,11 +43,38 @@ describe('tsToIso', () => {
 });
 
 describe('normalizeEvent', () => {
-	test('id, every documented field in Sumsub order, tsIso, then fields Sumsub adds', () => {
+	test('Sumsub’s fields as it sent them, then the documented ones it left out, id and tsIso', () => {
 		const out = normalizeEvent({ extra: 1, ts: '2022-10-06 08:23:28.715', activity: 'a', ip: null }, false);
-		expect(Object.keys(out)).toEqual(['id', ...EVENT_FIELDS, 'tsIso', 'extra']);
+		const missing = EVENT_FIELDS.filter((f) => !['ts', 'activity', 'ip'].includes(f));
+		expect(Object.keys(out)).toEqual(['extra', 'ts', 'activity', 'ip', ...missing, 'id', 'tsIso']);
 		expect(out).toMatchObject({ id: '', ip: '', activity: 'a', extra: 1, tsIso: '2022-10-06T08:23:28.715Z' });
 		expect(normalizeEvent({}, false).tsIso).toBeNull();
+	});
+
+	test('an event from the list endpoint, every field given in Sumsub’s order, keeps that order', () => {
+		const event = Object.fromEntries(['id', ...EVENT_FIELDS].map((f) => [f, f === 'ts' ? '2022-10-06 08:23:28.715' : `v-${f}`]));
+		expect(Object.keys(normalizeEvent(event, false))).toEqual(['id', ...EVENT_FIELDS, 'tsIso']);
+	});
+
+	test('the event itself is completed (it is the caller’s own, freshly parsed), with nothing lost', () => {
+		const text = '{"ts":"2022-10-06 08:23:28.715","clientId":null,"activity":"subject:loaded:applicant","n":0,"nested":{"a":null}}';
+		const event = JSON.parse(text);
+		const out = normalizeEvent(event, false);
+		expect(out).toBe(event);
+		// Values are unchanged but for null → "" at the top level; nested objects are kept as they are.
+		expect(out).toEqual({
+			...Object.fromEntries(EVENT_FIELDS.map((f) => [f, ''])),
+			...JSON.parse(text),
+			clientId: '',
+			id: '',
+			tsIso: '2022-10-06T08:23:28.715Z',
+		});
+		expect(out.nested).toEqual({ a: null });
+	});
+
+	test('a tsIso Sumsub might send is replaced by the one worked out from ts', () => {
+		const out = normalizeEvent({ ts: '2022-10-06 08:23:28.715', tsIso: 'bogus' }, false);
+		expect(out.tsIso).toBe('2022-10-06T08:23:28.715Z');
 	});
 
 	test('Empty Fields as Null turns every empty field into null, extra ones too', () => {
@@ -62,6 +89,17 @@ describe('normalizeEvent', () => {
 		expect(out.polluted).toBeUndefined();
 		expect(Object.keys(out)).toContain('__proto__');
 		expect(JSON.parse(JSON.stringify(out)).id).toBe('e1');
+	});
+
+	test.each([false, true])('a "__proto__" key that is null or empty stays data (Empty Fields as Null: %p)', (emptyAsNull) => {
+		for (const text of ['{"id":"e1","__proto__":null}', '{"id":"e1","__proto__":""}']) {
+			const out = normalizeEvent(JSON.parse(text), emptyAsNull);
+			expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+			expect(Object.getOwnPropertyDescriptor(out, '__proto__')).toMatchObject({
+				value: emptyAsNull ? null : '',
+				enumerable: true,
+			});
+		}
 	});
 });
 
