@@ -94,18 +94,9 @@ export function internTable(): Intern {
 	};
 }
 
-/** The fields whose values repeat from event to event; ids, times and correlation ids do not. */
-const REPEATING = new Set<string>([
-	'clientId',
-	'activity',
-	'subjectName',
-	'ip',
-	'userAgent',
-	'xClientId',
-	'applicantId',
-	'externalUserId',
-	'description',
-]);
+/** The fields whose values repeat from event to event: all documented ones but the times and ids. */
+const EACH_EVENTS_OWN = new Set<string>(['ts', 'correlationId', 'imageId']);
+const REPEATING = new Set<string>(EVENT_FIELDS.filter((field) => !EACH_EVENTS_OWN.has(field)));
 
 /** Sets a field, a "__proto__" key in the JSON included: it is data, never the prototype. */
 function setField(event: IDataObject, key: string, value: IDataObject[string]): void {
