@@ -94,7 +94,8 @@ export class SeenIds {
 			return true;
 		}
 		const last = ids[count - 1];
-		const way = id > last ? 1 : id < last ? -1 : 0;
+		// Of one type only: between a number and a text, < and > are not transitive.
+		const way = typeof id !== typeof last ? 0 : id > last ? 1 : id < last ? -1 : 0;
 		if (way !== 0 && (way === this.direction || count === 1)) {
 			this.direction = way;
 			ids.push(id);

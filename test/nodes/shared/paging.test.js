@@ -196,6 +196,10 @@ describe('SeenIds: a record is kept once, with a comparison while the ids run on
 		expect(added([5, '5', 5, '5'])).toEqual([true, true, false, false]);
 	});
 
+	test('numbers and texts mixed: a repeat is found, though "2" < 3 < "10" < "2" each way', () => {
+		expect(added(['2', 3, '10', '2', 3])).toEqual([true, true, true, false, false]);
+	});
+
 	test('collectPages: a list in no id order that shifts while paging keeps each record once', async () => {
 		// Ordered by name, not id; a record inserted before page 2 is read moves one on to page 2.
 		const before = [9, 2, 7, 4, 1, 8, 3, 6, 5, 10].map((id) => ({ id }));
