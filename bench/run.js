@@ -35,6 +35,10 @@ const only = optionValue('--only');
 // `--runs <file>`: every run's own measures (time, memory, requests in flight), one JSON line a workload.
 const runsFile = optionValue('--runs');
 const cpuProfDir = optionValue('--cpu-prof');
+// `--finish-first`: the sandboxes handle a request only once the answers already begun are sent in
+// full (see `finishSendingFirst` in test/sandbox/kit.js): a large page is not held up while the next
+// one is built, as with an API whose servers build pages side by side.
+const finishFirst = argv.includes('--finish-first');
 const RUNS = quick ? 1 : 5;
 const CONTENDERS = ['ours', 'limit', 'httpRequest'];
 
@@ -107,8 +111,9 @@ function runWebhooks() {
 }
 
 async function startSandbox(workload) {
-	const sandbox = require(`../test/sandbox/${workload.api}`);
-	return await sandbox.start(workload.sandbox);
+	const sandbox = await require(`../test/sandbox/${workload.api}`).start(workload.sandbox);
+	sandbox.finishSendingFirst = finishFirst;
+	return sandbox;
 }
 
 function credentialsOf(api, sandbox) {
@@ -211,7 +216,10 @@ async function main() {
 		}
 		await sandbox.close();
 		if (runsFile) {
-			require('node:fs').appendFileSync(runsFile, `${JSON.stringify({ name: workload.name, results })}\n`);
+			require('node:fs').appendFileSync(
+				runsFile,
+				`${JSON.stringify({ name: workload.name, results })}\n`,
+			);
 		}
 		const m = (contender, key) => median(results[contender].map((r) => r[key]));
 		// Each run's value of `key` (a function of the run's result, or its field).
@@ -325,7 +333,7 @@ async function main() {
 		return;
 	}
 	console.log(
-		`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version})`,
+		`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version}${finishFirst ? '; sandboxes finish sending first' : ''})`,
 	);
 	console.log(
 		'ratios: median over median, then (least–most) of the run-by-run ratios; run RSS: peak RSS above the process before the run (n8n-core loaded); retained: heap the records hold after a full GC\n',
@@ -335,7 +343,9 @@ async function main() {
 	);
 	for (const r of rows)
 		console.log(`| ${columns.map(([, value]) => value(r) ?? 'n/a').join(' | ')} |`);
-	console.log(JSON.stringify({ workloads: rows }));
+	console.log(
+		JSON.stringify({ ...(finishFirst && { sandboxFinishesSendingFirst: true }), workloads: rows }),
+	);
 	if (webhooks) await runWebhooks();
 }
 

@@ -331,6 +331,8 @@ function createFaults(defaultSeed) {
  * @property {(spec: FaultSpec) => FaultSpec & { remaining: number }} inject
  * @property {(spec: FaultRateSpec) => void} faultRate
  * @property {() => void} clearFaults
+ * @property {boolean} finishSendingFirst when true, a request is handled only once every answer
+ *   already begun has been handed to the network in full (default false: handled at once)
  * @property {() => Promise<void>} close
  * @property {any} [data]
  */
@@ -418,6 +420,7 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
     inFlight++;
     peakInFlight = Math.max(peakInFlight, inFlight);
     try {
+      if (finishSendingFirst) await allSent();
       const fault = faults.take(record);
       if (fault && fault.after) {
         // the handler runs first, so a write takes effect; then the fault answers instead of its reply
@@ -445,8 +448,41 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
       send(res, r);
     } finally {
       inFlight--;
+      track(res);
     }
   }
+
+  /**
+   * The sandbox is one process that builds an answer all at once. A large answer is handed to the
+   * network over several turns of the event loop, and building the next answer in between holds
+   * the rest of it up, which a real API (other servers build the next page) does not do. With
+   * `finishSendingFirst`, a request waits until the answers already begun are sent in full.
+   */
+  let finishSendingFirst = false;
+  /** Answers begun and not yet handed to the network in full; who waits for none to be left. */
+  let sending = 0;
+  /** @type {Array<() => void>} */
+  let waiting = [];
+  /** @param {http.ServerResponse} res */
+  function track(res) {
+    if (res.writableFinished || res.destroyed) return;
+    sending++;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      sending--;
+      if (sending === 0) {
+        const ready = waiting;
+        waiting = [];
+        for (const go of ready) go();
+      }
+    };
+    res.once('finish', end);
+    res.once('close', end);
+  }
+  /** @returns {Promise<void> | undefined} */
+  const allSent = () => (sending === 0 ? undefined : new Promise((resolve) => waiting.push(() => resolve(undefined))));
   /** Requests being answered now, and the most at once since the last clearRequests(). */
   let inFlight = 0;
   let peakInFlight = 0;
@@ -463,6 +499,12 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
     clearRequests: () => {
       requests.length = 0;
       peakInFlight = inFlight;
+    },
+    get finishSendingFirst() {
+      return finishSendingFirst;
+    },
+    set finishSendingFirst(on) {
+      finishSendingFirst = Boolean(on);
     },
     inject: faults.inject,
     faultRate: faults.faultRate,
