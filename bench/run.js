@@ -8,6 +8,10 @@
 // Third contender: n8n's HTTP Request node with its pagination options, through the same engine (not
 // for Sumsub: it cannot sign requests).
 //
+// Fourth, on the per-item workloads: n8n's request helper alone (bench/helper-node.js), a node that
+// reads our node's parameters and sends the request through `httpRequestWithAuthentication`, and
+// nothing else: what every node like ours pays. Ours against it is what our own code costs.
+//
 // Per-item workloads: each contender gets the same input items. Write workloads prepare fresh data
 // before every run (one item more, for the warm-up), and the sandbox's count of the writes that took
 // effect must match.
@@ -40,7 +44,7 @@ const cpuProfDir = optionValue('--cpu-prof');
 // one is built, as with an API whose servers build pages side by side.
 const finishFirst = argv.includes('--finish-first');
 const RUNS = quick ? 1 : 5;
-const CONTENDERS = ['ours', 'limit', 'httpRequest'];
+const CONTENDERS = ['ours', 'limit', 'httpRequest', 'helper'];
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -159,9 +163,12 @@ async function main() {
 					: undefined,
 			runtimeDir,
 		};
-		// Sumsub signs every request: the HTTP Request node cannot, without code of its own.
-		const contenders =
-			workload.api === 'sumsub' ? CONTENDERS.filter((c) => c !== 'httpRequest') : CONTENDERS;
+		// Sumsub signs every request: the HTTP Request node cannot, without code of its own. The
+		// request helper alone sends one request an item.
+		const contenders = CONTENDERS.filter(
+			(c) =>
+				(c !== 'httpRequest' || workload.api !== 'sumsub') && (c !== 'helper' || workload.perItem),
+		);
 		const results = Object.fromEntries(contenders.map((c) => [c, []]));
 		// Runs take turns (ours, limit, HTTP Request, ours...), so a change in the machine's load
 		// touches every contender alike.
@@ -235,6 +242,12 @@ async function main() {
 		const cpuVsHttpRequest = results.httpRequest
 			? ratio(each('ours', 'cpuMs'), each('httpRequest', 'cpuMs'))
 			: { value: null, spread: null };
+		const vsHelper = results.helper
+			? ratio(each('ours', 'wallMs'), each('helper', 'wallMs'))
+			: { value: null, spread: null };
+		const cpuVsHelper = results.helper
+			? ratio(each('ours', 'cpuMs'), each('helper', 'cpuMs'))
+			: { value: null, spread: null };
 		const runRssVsLimit = ratio(each('ours', runRss), each('limit', runRss));
 		// Against the output JSON (at least 0.1 MB), run by run.
 		const output = (contender) => each(contender, (r) => Math.max(r.jsonBytes, 0.1 * 2 ** 20));
@@ -274,6 +287,16 @@ async function main() {
 				: null,
 			cpuVsHttpRequest: cpuVsHttpRequest.value,
 			cpuVsHttpRequestSpread: cpuVsHttpRequest.spread,
+			// n8n's request helper alone (per-item workloads): its time, CPU and requests in flight.
+			helperWallMs: results.helper ? Math.round(m('helper', 'wallMs')) : null,
+			helperMeanInFlight: results.helper ? Number(m('helper', 'meanInFlight').toFixed(1)) : null,
+			helperCpuMsPerRecord: results.helper
+				? Number((m('helper', 'cpuMs') / workload.expected).toFixed(3))
+				: null,
+			vsHelper: vsHelper.value,
+			vsHelperSpread: vsHelper.spread,
+			cpuVsHelper: cpuVsHelper.value,
+			cpuVsHelperSpread: cpuVsHelper.spread,
 			peakRssMb: Math.round(m('ours', 'peakRss') / 2 ** 20),
 			peakHeapMb: Math.round(m('ours', 'peakHeap') / 2 ** 20),
 			baseRssMb: Math.round(m('ours', 'baseRss') / 2 ** 20),
@@ -320,6 +343,15 @@ async function main() {
 			(r) => `${r.cpuMsPerRecord} (${r.httpRequestCpuMsPerRecord ?? 'n/a'})`,
 		],
 		['CPU ours/HTTP Request', (r) => showRatio(r.cpuVsHttpRequest, r.cpuVsHttpRequestSpread)],
+		[
+			'helper alone ms, in flight, CPU ms/item',
+			(r) =>
+				r.helperWallMs === null
+					? 'n/a'
+					: `${r.helperWallMs}, ${r.helperMeanInFlight}, ${r.helperCpuMsPerRecord}`,
+		],
+		['ours/helper', (r) => showRatio(r.vsHelper, r.vsHelperSpread)],
+		['CPU ours/helper', (r) => showRatio(r.cpuVsHelper, r.cpuVsHelperSpread)],
 		['peak RSS MB', (r) => r.peakRssMb],
 		['peak heap MB', (r) => r.peakHeapMb],
 		['run RSS MB (limit)', (r) => `${r.runRssMb} (${r.limitRunRssMb})`],

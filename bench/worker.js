@@ -10,6 +10,7 @@ process.env.PACKAGE_TYPES_FROM = 'dist';
 process.env.N8N_USER_FOLDER ||= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
 process.env.N8N_LOG_LEVEL = 'error';
 
+const { helperNodeType } = require('./helper-node');
 const { BODIES } = require('./workloads');
 
 const spec = JSON.parse(process.argv[2]);
@@ -156,6 +157,38 @@ const contenders = {
 		if (error) throw error;
 		const key = spec.perItem ? spec.perItem.records : spec.paging.records;
 		return items.flatMap((i) => (Array.isArray(i.json[key]) ? i.json[key] : [i.json[key]]));
+	},
+
+	/**
+	 * n8n's request helper alone (bench/helper-node.js): our node's parameters read, the workload's
+	 * request sent through `httpRequestWithAuthentication`, nothing else. Per-item workloads only.
+	 */
+	async helper(run) {
+		const { TestNodeTypes, runWorkflowNode } = engine;
+		const { body } = spec.perItem;
+		const type = helperNodeType({
+			parameters: spec.node,
+			perItem: spec.perItem,
+			body: body && ((json) => BODIES[body].of(json, spec.fixed)),
+		});
+		const name = type.description.name;
+		const node = {
+			id: 'helper',
+			name: type.description.defaults.name,
+			type: name,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { ...spec.node },
+			credentials: { recruiteeApi: { id: '1', name: 'recruiteeApi test' } },
+		};
+		const { items, error } = await runWorkflowNode({
+			types: new TestNodeTypes({ [name]: type }),
+			node,
+			credentials: spec.credentials,
+			input: run.items.map((json) => ({ json })),
+		});
+		if (error) throw error;
+		return items.map((i) => i.json);
 	},
 
 	async limit(run) {
