@@ -35,6 +35,8 @@ export interface ApiRequest<S extends z.ZodTypeAny> {
 	itemIndex?: number;
 	/** What a 404 means here, e.g. 'No candidate with ID 123'. */
 	notFound?: string;
+	/** What to check on a 404 here, where the API's general hint (its Base URL, say) does not fit. */
+	notFoundHint?: string;
 	/** Timeout and retries; the defaults otherwise. */
 	http?: HttpSettings;
 	/** Aborted when the answer is no longer needed (a page read ahead in vain): see HttpCall. */
@@ -225,7 +227,12 @@ export function statusWording(
 	request: ApiRequest<z.ZodTypeAny>,
 	hints: StatusHints,
 ): Wording {
-	if (status === 404) return [request.notFound ?? `${api.name} found nothing here`, hints.notFound];
+	if (status === 404) {
+		return [
+			request.notFound ?? `${api.name} found nothing here`,
+			request.notFoundHint ?? hints.notFound,
+		];
+	}
 	if (status === 429) {
 		return [`${api.name} is rate limiting requests, still after the retries`, hints.rateLimited];
 	}

@@ -31,6 +31,16 @@ export interface Calls {
 
 export type Applicant = IDataObject & { id: string };
 
+/** What to check when Sumsub has no such applicant or level (its 404s), where Base URL is not it. */
+const ACCOUNT_NOTE =
+	'Sandbox tokens (sbx:) and production tokens (prd:) each see only their own applicants.';
+const CHECK = {
+	applicantId: `Check "Applicant": an Applicant ID is Sumsub's own ID (the "id" that Create and Get output), not the External User ID. ${ACCOUNT_NOTE}`,
+	externalUserId: `Check "Applicant": the External User ID must be exactly the one the applicant was created with. ${ACCOUNT_NOTE}`,
+	level:
+		'Check "Level Name or ID": it must be a level of this Sumsub account (Dev space → Levels), spelt exactly. If it is, check Base URL in the "Sumsub API" credential.',
+};
+
 const applicant = z.custom<Applicant>(
 	(value) => isRecord(value) && typeof value.id === 'string' && value.id !== '',
 	{ message: 'an applicant without an "id"' },
@@ -54,6 +64,7 @@ export async function getApplicant(
 		notFound: byId
 			? `No Sumsub applicant with ID ${by.id}`
 			: `No Sumsub applicant with External User ID "${by.externalUserId}"`,
+		notFoundHint: byId ? CHECK.applicantId : CHECK.externalUserId,
 	});
 }
 
@@ -99,6 +110,7 @@ export async function createApplicant(
 		itemIndex: calls.itemIndex,
 		http: calls.http,
 		notFound: `Sumsub has no level "${levelName}" (or no applicant route at this Base URL)`,
+		notFoundHint: CHECK.level,
 		once: {
 			did: `created the applicant "${input.externalUserId}"`,
 			advice:
@@ -119,6 +131,7 @@ export async function reviewStatusOf(
 		itemIndex: calls.itemIndex,
 		http: calls.http,
 		notFound: `No Sumsub applicant with ID ${applicantId}`,
+		notFoundHint: CHECK.applicantId,
 	});
 }
 
@@ -134,6 +147,7 @@ export async function resetApplicant(
 		itemIndex: calls.itemIndex,
 		http: calls.http,
 		notFound: `No Sumsub applicant with ID ${applicantId}`,
+		notFoundHint: CHECK.applicantId,
 	});
 }
 
@@ -165,12 +179,16 @@ export async function websdkLink(
 			schema: linkAnswer,
 			itemIndex: calls.itemIndex,
 			http: calls.http,
+			notFound: `Sumsub has no level "${request.levelName}"`,
+			notFoundHint: CHECK.level,
 		}),
 	);
 	if ('value' in outcome) return outcome.value;
-	// A 404 about the level is the answer; any other 404 means the route is not there.
-	const said = String((outcome.error as { description?: unknown }).description ?? '');
-	if (httpCodeOf(outcome.error) !== '404' || /\blevel\b/i.test(said)) throw outcome.error;
+	// A 404 about the level (in what Sumsub said) is the answer; any other 404 means the route is
+	// not there.
+	const description = String((outcome.error as { description?: unknown }).description ?? '');
+	const aboutLevel = /said: "[^"]*\blevel\b/i.test(description);
+	if (httpCodeOf(outcome.error) !== '404' || aboutLevel) throw outcome.error;
 	const rest: IDataObject = {};
 	for (const key of ['applicantIdentifiers', 'externalActionId', 'redirect'] as const) {
 		if (request[key] !== undefined) rest[key] = request[key];
@@ -184,6 +202,7 @@ export async function websdkLink(
 		itemIndex: calls.itemIndex,
 		http: calls.http,
 		notFound: `Sumsub has no level "${request.levelName}" (or no WebSDK link route at this Base URL)`,
+		notFoundHint: CHECK.level,
 	});
 }
 
@@ -205,6 +224,7 @@ export async function sdkAccessToken(
 		itemIndex: calls.itemIndex,
 		http: calls.http,
 		notFound: `Sumsub has no level "${request.levelName}" (or no access token route at this Base URL)`,
+		notFoundHint: CHECK.level,
 	});
 }
 

@@ -79,6 +79,8 @@ describe('Applicant → Create', () => {
 	test('an unknown level: Sumsub’s answer, named', async () => {
 		const { error } = await api.run(op('create', { levelName: 'no-such-level', externalUserId: freshId() }));
 		expect(error.message).toBe('Sumsub has no level "no-such-level" (or no applicant route at this Base URL) (HTTP 404) [item 0]');
+		// What to check is the level first, not the credential.
+		expect(error.description).toMatch(/^Check "Level Name or ID": it must be a level of this Sumsub account \(Dev space → Levels\), spelt exactly\. If it is, check Base URL in the "Sumsub API" credential\. Sumsub said: "Level 'no-such-level' not found"/);
 	});
 
 	test.each([
@@ -137,6 +139,16 @@ describe('Applicant → Get, Get Review Status, Reset', () => {
 	test('an unknown applicant: a clear 404', async () => {
 		const { error } = await api.run(op('get', { applicant: byExternal('nobody-here') }));
 		expect(error.message).toBe('No Sumsub applicant with External User ID "nobody-here" (HTTP 404) [item 0]');
+		expect(error.description).toMatch(/^Check "Applicant": the External User ID must be exactly the one the applicant was created with\. Sandbox tokens \(sbx:\) and production tokens \(prd:\) each see only their own applicants\./);
+		expect(error.description).not.toContain('Base URL');
+	});
+
+	test.each(['get', 'getReviewStatus', 'reset'])('%s: an unknown applicant ID, what to check', async (operation) => {
+		const id = '0123456789abcdef01234567';
+		const { error } = await api.run(op(operation, { applicant: byId(id) }));
+		expect(error.message).toBe(`No Sumsub applicant with ID ${id} (HTTP 404) [item 0]`);
+		expect(error.description).toMatch(/^Check "Applicant": an Applicant ID is Sumsub's own ID \(the "id" that Create and Get output\), not the External User ID\. Sandbox tokens/);
+		expect(error.description).not.toContain('Base URL');
 	});
 
 	test('a malformed applicant ID: refused before any request', async () => {
@@ -216,7 +228,8 @@ describe('Applicant → Generate Verification Link / Access Token', () => {
 
 	test('an unknown level: its 404 is the answer, the older form is not tried', async () => {
 		const { error } = await api.run(op('generateVerificationLink', { levelName: 'nope', userId: 'u' }));
-		expect(error.message).toContain('(HTTP 404) [item 0]');
+		expect(error.message).toBe('Sumsub has no level "nope" (HTTP 404) [item 0]');
+		expect(error.description).toMatch(/^Check "Level Name or ID": /);
 		expect(error.description).toContain("Level 'nope' not found");
 		expect(api.sandbox.requests).toHaveLength(1);
 	});
@@ -244,6 +257,8 @@ describe('only the older WebSDK link route (sandbox websdkLinkRoute: old)', () =
 	const api = useSumsub({ events: 10, websdkLinkRoute: 'old' });
 	test('an unknown level: the older form’s 404 about the level', async () => {
 		const { error } = await api.run(op('generateVerificationLink', { levelName: 'nope', userId: 'u' }));
+		expect(error.message).toBe('Sumsub has no level "nope" (or no WebSDK link route at this Base URL) (HTTP 404) [item 0]');
+		expect(error.description).toMatch(/^Check "Level Name or ID": /);
 		expect(error.description).toContain("Level 'nope' not found");
 		expect(api.sandbox.requests.map((r) => r.status)).toEqual([404, 404]);
 	});
