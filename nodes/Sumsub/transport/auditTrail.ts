@@ -134,6 +134,8 @@ export function listPages(
 				itemIndex: calls.itemIndex,
 				http: calls.http,
 				notFound: 'This Sumsub account has no audit trail list endpoint',
+				notFoundHint:
+					'Set Source to Audit Trail Events (the legacy endpoint), or ask Sumsub to enable the list endpoint for this account (an add-on at extra cost). If it is enabled, check Base URL in the "Sumsub API" credential.',
 				signal,
 			});
 			return { records: body.items, next: body.forwardMarker || undefined };

@@ -163,6 +163,13 @@ describe('Audit Trail Event → Get Many (list endpoint)', () => {
 		expect(api.calls().map(([, query]) => query.limit)).toEqual(['1000', '500']);
 	});
 
+	test('no list endpoint on this account (a 404): what to do, not Base URL first', async () => {
+		api.sandbox.inject({ path: '/resources/auditTrailEvents/list', status: 404, body: { description: 'Not found', code: 404 } });
+		const { error } = await api.run(getAll({ endpoint: 'list', limit: 10 }));
+		expect(error.message).toBe('This Sumsub account has no audit trail list endpoint (HTTP 404) [item 0]');
+		expect(error.description).toMatch(/^Set Source to Audit Trail Events \(the legacy endpoint\), or ask Sumsub to enable the list endpoint for this account \(an add-on at extra cost\)\. If it is enabled, check Base URL in the "Sumsub API" credential\. Sumsub said: "Not found"/);
+	});
+
 	test('a page size above 1000 is refused for this endpoint', async () => {
 		const { error } = await api.run(getAll({ endpoint: 'list', options: { pageSize: 5000 } }));
 		expect(error.message).toBe('Invalid parameter "Page Size": must be at most 1000 with the list endpoint [item 0]');
