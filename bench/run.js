@@ -235,20 +235,17 @@ async function main() {
 		const runRss = (r) => r.peakRss - r.baseRss;
 		const wallMs = m('ours', 'wallMs');
 		const limitMs = m('limit', 'wallMs');
-		const vsLimit = ratio(each('ours', 'wallMs'), each('limit', 'wallMs'));
-		const vsHttpRequest = results.httpRequest
-			? ratio(each('ours', 'wallMs'), each('httpRequest', 'wallMs'))
-			: { value: null, spread: null };
-		const cpuVsHttpRequest = results.httpRequest
-			? ratio(each('ours', 'cpuMs'), each('httpRequest', 'cpuMs'))
-			: { value: null, spread: null };
-		const vsHelper = results.helper
-			? ratio(each('ours', 'wallMs'), each('helper', 'wallMs'))
-			: { value: null, spread: null };
-		const cpuVsHelper = results.helper
-			? ratio(each('ours', 'cpuMs'), each('helper', 'cpuMs'))
-			: { value: null, spread: null };
-		const runRssVsLimit = ratio(each('ours', runRss), each('limit', runRss));
+		// Ours against another contender on `key`, run by run (none where it did not run).
+		const against = (contender, key) =>
+			results[contender]
+				? ratio(each('ours', key), each(contender, key))
+				: { value: null, spread: null };
+		const vsLimit = against('limit', 'wallMs');
+		const vsHttpRequest = against('httpRequest', 'wallMs');
+		const cpuVsHttpRequest = against('httpRequest', 'cpuMs');
+		const vsHelper = against('helper', 'wallMs');
+		const cpuVsHelper = against('helper', 'cpuMs');
+		const runRssVsLimit = against('limit', runRss);
 		// Against the output JSON (at least 0.1 MB), run by run.
 		const output = (contender) => each(contender, (r) => Math.max(r.jsonBytes, 0.1 * 2 ** 20));
 		const vsOutput = (contender, key) => ratio(each(contender, key), output(contender));
