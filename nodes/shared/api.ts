@@ -261,11 +261,20 @@ export function httpError(
 	const support = details.correlationId
 		? ` Correlation ID for ${api.name} support: ${details.correlationId}.`
 		: '';
-	return apiError(ctx, {
+	const error = apiError(ctx, {
 		message: `${message} (HTTP ${status})${itemSuffix(request.itemIndex)}`,
 		description: `${description}${said}${support} (${requestLabel(request)})`,
 		httpCode: status,
 		itemIndex: request.itemIndex,
 		correlationId: details.correlationId,
 	});
+	// The API's own words, for callers that decide on them (see `saidOf`), apart from ours.
+	if (details.said) error.context.apiSaid = details.said;
+	return error;
 }
+
+/** What the API said in a failing answer (its error text), or '' where it said nothing. */
+export const saidOf = (error: unknown): string =>
+	error instanceof NodeApiError && typeof error.context.apiSaid === 'string'
+		? error.context.apiSaid
+		: '';

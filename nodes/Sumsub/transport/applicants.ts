@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { settled } from '../../shared/api';
+import { saidOf, settled } from '../../shared/api';
 import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import type { HttpSettings } from '../../shared/reliability';
@@ -186,8 +186,7 @@ export async function websdkLink(
 	if ('value' in outcome) return outcome.value;
 	// A 404 about the level (in what Sumsub said) is the answer; any other 404 means the route is
 	// not there.
-	const description = String((outcome.error as { description?: unknown }).description ?? '');
-	const aboutLevel = /said: "[^"]*\blevel\b/i.test(description);
+	const aboutLevel = /\blevel\b/i.test(saidOf(outcome.error));
 	if (httpCodeOf(outcome.error) !== '404' || aboutLevel) throw outcome.error;
 	const rest: IDataObject = {};
 	for (const key of ['applicantIdentifiers', 'externalActionId', 'redirect'] as const) {

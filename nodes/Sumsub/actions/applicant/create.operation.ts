@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, settled } from '../../../shared/api';
+import { isUncertainWrite, saidOf, settled } from '../../../shared/api';
 import { collection } from '../../../shared/descriptions';
 import {
 	httpSettingsOf,
@@ -107,8 +107,7 @@ const LABELS = {
 /** Sumsub's answer to a second applicant with the same External User ID (409, or 400 saying so). */
 const isDuplicate = (error: unknown) => {
 	const code = httpCodeOf(error);
-	const text = `${(error as Error).message} ${(error as { description?: string }).description ?? ''}`;
-	return code === '409' || (code === '400' && /already exist/i.test(text));
+	return code === '409' || (code === '400' && /already exist/i.test(saidOf(error)));
 };
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
