@@ -273,6 +273,10 @@ export function httpError(
 	return error;
 }
 
+/** The HTTP status of a failing answer ('404'), or undefined for any other failure. */
+export const httpCodeOf = (error: unknown): string | undefined =>
+	error instanceof NodeApiError && error.httpCode ? String(error.httpCode) : undefined;
+
 /** What the API said in a failing answer (its error text), or '' where it said nothing. */
 export const saidOf = (error: unknown): string =>
 	error instanceof NodeApiError && typeof error.context.apiSaid === 'string'

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { saidOf, settled } from '../../shared/api';
+import { httpCodeOf, saidOf, settled } from '../../shared/api';
 import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import type { HttpSettings } from '../../shared/reliability';
@@ -79,9 +78,6 @@ export async function findApplicant(
 	if (httpCodeOf(outcome.error) === '404') return undefined;
 	throw outcome.error;
 }
-
-export const httpCodeOf = (error: unknown): string | undefined =>
-	error instanceof NodeApiError && error.httpCode ? String(error.httpCode) : undefined;
 
 export interface NewApplicant {
 	levelName: string;

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiContext, Query } from '../../shared/http';
-import { settled } from '../../shared/api';
+import { httpCodeOf, settled } from '../../shared/api';
 import { apiError } from '../../shared/http';
 import type { CursorPage } from '../../shared/paging';
 import { collectCursor, collectPages } from '../../shared/paging';
@@ -102,8 +101,7 @@ export async function legacyEvents(
 }
 
 /** Sumsub answered 400 to a request that carried filters next to a marker. */
-const refusedFilters = (error: unknown) =>
-	error instanceof NodeApiError && String(error.httpCode) === '400';
+const refusedFilters = (error: unknown) => httpCodeOf(error) === '400';
 
 /**
  * The pages of GET /resources/auditTrailEvents/list (oldest first by event id): one function per

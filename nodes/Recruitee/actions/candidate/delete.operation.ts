@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { settled } from '../../../shared/api';
+import { httpCodeOf, settled } from '../../../shared/api';
 import type { CandidateOperationSpec } from '../../helpers/candidateOperation';
 import {
 	candidateOperationDescription,
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					http: reads.http,
 				}),
 			);
-			if ('error' in outcome && (outcome.error as { httpCode?: unknown }).httpCode !== '404') {
+			if ('error' in outcome && httpCodeOf(outcome.error) !== '404') {
 				throw outcome.error;
 			}
 			return { deleted: true, id: candidateId, candidate: candidateOutput(candidate, simplify) };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, saidOf, settled } from '../../../shared/api';
+import { httpCodeOf, isUncertainWrite, saidOf, settled } from '../../../shared/api';
 import { collection } from '../../../shared/descriptions';
 import {
 	httpSettingsOf,
@@ -24,7 +24,7 @@ import {
 	optionalPhone,
 } from '../../helpers/applicants';
 import type { Applicant, Calls } from '../../transport/applicants';
-import { createApplicant, findApplicant, httpCodeOf } from '../../transport/applicants';
+import { createApplicant, findApplicant } from '../../transport/applicants';
 
 const properties: INodeProperties[] = [
 	levelProperty,
