@@ -112,7 +112,7 @@ function workloads(scale) {
 			['create', 'create anyway: 1 request an item'],
 			[
 				'create',
-				`create anyway, ${MATCHED_IN_FLIGHT} in parallel: as many requests in flight as the HTTP Request node`,
+				`create anyway, ${MATCHED_IN_FLIGHT} in parallel: about as many requests in flight as the HTTP Request node`,
 				MATCHED_IN_FLIGHT,
 			],
 			['returnExisting', 'return existing (the default): look-up, then create, 2 requests an item'],
@@ -184,9 +184,9 @@ function workloads(scale) {
 	];
 }
 
-/** Items in parallel for our node, and requests in flight for the HTTP Request node. */
+/** Our node's Items in Parallel (its default); the HTTP Request node's batch size, every 20 ms. */
 const IN_FLIGHT = 10;
-/** Items in parallel at which ours has as many requests on the wire as the HTTP Request node. */
+/** Items in parallel at which ours has about as many requests on the wire as the HTTP Request node. */
 const MATCHED_IN_FLIGHT = 13;
 /** What every per-item write workload shares. */
 const perItemWrite = (items) => ({
