@@ -1,4 +1,8 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { z } from 'zod';
 
@@ -50,7 +54,11 @@ export interface ApiDefinition {
 	credentialType: string;
 	/** e.g. 'in the "Recruitee API" credential' */
 	credentialHint: string;
-	baseUrl(ctx: ApiContext): Promise<string>;
+	/**
+	 * The API's base URL, from its credential (decrypted once per node run). A credential that lacks
+	 * what the URL needs throws a NodeOperationError that says which field to fill in.
+	 */
+	baseUrl(ctx: ApiContext, credential: ICredentialDataDecryptedObject): string;
 	/** A NodeApiError that says what a non-2xx answer means and what to do. */
 	mapError(ctx: ApiContext, response: RawResponse, request: ApiRequest<z.ZodTypeAny>): Error;
 	/** An answer worth one immediate retry (a fresh signature, say); asked once per request. */
@@ -79,10 +87,11 @@ export async function callApi<S extends z.ZodTypeAny>(
 ): Promise<z.infer<S>> {
 	const label = requestLabel(request);
 	const where = itemSuffix(request.itemIndex);
-	const baseUrl = await api.baseUrl(ctx);
+	const { credential, baseUrl } = await credentialOfRun(ctx, api);
 	const url = withQuery(`${baseUrl}${request.path}`, request.query);
 	const call: HttpCall = {
 		credentialType: api.credentialType,
+		credential,
 		method: request.method ?? 'GET',
 		url,
 		body: request.body,
@@ -191,20 +200,39 @@ export async function settled<T>(promise: Promise<T>): Promise<{ value: T } | { 
 	);
 }
 
-/** Base URLs read once per node run (credentials are decrypted on every read). */
-export function cachedPerRun(
-	load: (ctx: ApiContext) => Promise<string>,
-): (ctx: ApiContext) => Promise<string> {
-	const cache = new WeakMap<object, Promise<string>>();
-	return (ctx) => {
-		let value = cache.get(ctx);
-		if (!value) {
-			value = load(ctx);
-			value.catch(() => cache.delete(ctx));
-			cache.set(ctx, value);
-		}
-		return value;
-	};
+interface RunCredential {
+	credential: ICredentialsDecrypted;
+	baseUrl: string;
+}
+
+/** Per node run (its context), per credential type. */
+const credentialsOfRuns = new WeakMap<object, Map<string, Promise<RunCredential>>>();
+
+/**
+ * The API's credential and base URL, read once per node run. n8n's request helper, given no
+ * credential, reads it again for every request: in n8n, from its database, decrypted, its expressions
+ * resolved. Given the one read here, it only signs the request with it.
+ */
+function credentialOfRun(ctx: ApiContext, api: ApiDefinition): Promise<RunCredential> {
+	const type = api.credentialType;
+	let ofRun = credentialsOfRuns.get(ctx);
+	if (!ofRun) {
+		ofRun = new Map();
+		credentialsOfRuns.set(ctx, ofRun);
+	}
+	let read = ofRun.get(type);
+	if (!read) {
+		read = (async () => {
+			const data = await ctx.getCredentials(type);
+			const baseUrl = api.baseUrl(ctx, data);
+			const { id, name } = ctx.getNode().credentials?.[type] ?? {};
+			return { credential: { id: id ?? '', name: name ?? '', type, data }, baseUrl };
+		})();
+		const forget = ofRun;
+		read.catch(() => forget.delete(type));
+		ofRun.set(type, read);
+	}
+	return read;
 }
 
 /** What a failing status means ([message, description]), in the API's words. */

@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
@@ -42,6 +43,8 @@ export interface RawResponse {
 
 export interface HttpCall {
 	credentialType: string;
+	/** The credential, read once per node run: n8n's helper reads it for every request without. */
+	credential?: ICredentialsDecrypted;
 	method: IHttpRequestMethods;
 	/** Full URL, query string already encoded (see `withQuery`). */
 	url: string;
@@ -184,6 +187,7 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 				ctx,
 				call.credentialType,
 				options,
+				call.credential && { credentialsDecrypted: call.credential },
 			)) as {
 				statusCode: number;
 				headers?: Record<string, unknown>;

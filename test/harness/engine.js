@@ -46,6 +46,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		super();
 		this.credentialTypes = credentialTypes;
 		this.data = data;
+		/** How often each credential type was read (decrypted, in n8n), to show what reads it once. */
+		this.reads = {};
 	}
 
 	getType(name) {
@@ -100,6 +102,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(_additionalData, _nodeCredentials, type) {
 		if (!(type in this.data)) throw new Error(`No test credentials of type ${type}`);
+		this.reads[type] = (this.reads[type] ?? 0) + 1;
 		return { ...this.data[type] };
 	}
 
@@ -176,7 +179,8 @@ function additionalDataFor(credentials, hooks) {
 
 /**
  * Runs one node of ours with the given parameters on the given input items, through WorkflowExecute.
- * Returns the node's output items (json and pairedItem), its error if it failed, and the whole run.
+ * Returns the node's output items (json and pairedItem), its error if it failed, the whole run, and
+ * how often each credential was read.
  */
 async function runNode({
 	type,
@@ -217,11 +221,8 @@ async function runWorkflowNode({ types, node: testNode, credentials = {}, input 
 			nodeExecutionStack: [{ node: testNode, data: { main: [input] }, source: null }],
 		},
 	});
-	const execution = new WorkflowExecute(
-		additionalDataFor(credentials, hooks),
-		'manual',
-		runExecutionData,
-	);
+	const additionalData = additionalDataFor(credentials, hooks);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);
 	const run = await done.promise;
 	const task = run.data.resultData.runData[testNode.name]?.[0];
@@ -229,6 +230,7 @@ async function runWorkflowNode({ types, node: testNode, credentials = {}, input 
 		items: task?.data?.main?.[0] ?? [],
 		error: task?.error ?? run.data.resultData.error,
 		run,
+		credentialReads: additionalData.credentialsHelper.reads,
 	};
 }
 

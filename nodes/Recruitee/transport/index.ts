@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ApiDefinition, ApiRequest, StatusHints, Wording } from '../../shared/api';
-import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
+import { callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
 import { apiError, parseJsonText } from '../../shared/http';
 import type { Page, PageRequest } from '../../shared/paging';
@@ -21,8 +21,7 @@ interface RecruiteeCredentials {
 }
 
 /** `{baseUrl}/c/{companyId}`: every route of the company API is below it. */
-async function loadCompanyBaseUrl(ctx: ApiContext): Promise<string> {
-	const credentials = await ctx.getCredentials<RecruiteeCredentials>(RECRUITEE_CREDENTIAL);
+function companyBaseUrl(ctx: ApiContext, credentials: RecruiteeCredentials): string {
 	const base = String(credentials.baseUrl || DEFAULT_BASE_URL)
 		.trim()
 		.replace(/\/+$/, '');
@@ -129,7 +128,7 @@ const recruitee: ApiDefinition = {
 	name: 'Recruitee',
 	credentialType: RECRUITEE_CREDENTIAL,
 	credentialHint: CREDENTIAL_HINT,
-	baseUrl: cachedPerRun(loadCompanyBaseUrl),
+	baseUrl: companyBaseUrl,
 	mapError: mapErrorResponse,
 };
 

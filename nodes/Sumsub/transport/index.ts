@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import { SUMSUB_DEFAULT_BASE_URL } from '../../../credentials/SumsubApi.credentials';
 import type { ApiDefinition, ApiRequest, StatusHints, Wording } from '../../shared/api';
-import { cachedPerRun, callApi, httpError, statusWording } from '../../shared/api';
+import { callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, RawResponse } from '../../shared/http';
 import { cancelSignalOf, parseJsonText } from '../../shared/http';
 import { SlidingWindowLimiter } from '../../shared/rateLimit';
@@ -127,12 +127,10 @@ const sumsub: ApiDefinition = {
 	name: 'Sumsub',
 	credentialType: SUMSUB_CREDENTIAL,
 	credentialHint: CREDENTIAL_HINT,
-	baseUrl: cachedPerRun(async (ctx) => {
-		const credentials = await ctx.getCredentials<SumsubCredentials>(SUMSUB_CREDENTIAL);
-		return String(credentials.baseUrl || SUMSUB_DEFAULT_BASE_URL)
+	baseUrl: (_ctx, credentials: SumsubCredentials) =>
+		String(credentials.baseUrl || SUMSUB_DEFAULT_BASE_URL)
 			.trim()
-			.replace(/\/+$/, '');
-	}),
+			.replace(/\/+$/, ''),
 	mapError: mapErrorResponse,
 	// Sumsub allows 300 GET and 50 POST requests per 5 s per account; stay under both from this n8n
 	// process.

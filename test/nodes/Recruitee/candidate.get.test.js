@@ -38,11 +38,17 @@ describe('Candidate → Get', () => {
 
 	test('an ID from an expression, per item', async () => {
 		const ids = api.sandbox.data.candidates.slice(0, 3).map((c) => c.id);
-		const { items } = await api.run(get('={{ $json.id }}'), {
+		const { items, credentialReads } = await api.run(get('={{ $json.id }}'), {
 			input: ids.map((id) => ({ json: { id } })),
 		});
 		expect(items.map((i) => i.json.id)).toEqual(ids);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		// One request an item, the credential read (decrypted) once for the run, not once a request.
+		expect(api.sandbox.requests).toHaveLength(3);
+		for (const request of api.sandbox.requests) {
+			expect(request.headers.authorization).toBe(`Bearer ${api.sandbox.token}`);
+		}
+		expect(credentialReads).toEqual({ recruiteeApi: 1 });
 	});
 
 	test('an unknown ID is a clear 404 naming the candidate and the item', async () => {

@@ -27,11 +27,13 @@ describe('Audit Trail Event → Get Many (legacy endpoint, the default)', () => 
 		const w = window(72, 24);
 		const expected = await api.oracle(`/resources/auditTrailEvents?${q({ ...w, limit: 20000 })}`);
 		expect(expected.items.length).toBeGreaterThan(2000);
-		const { items, error } = await api.run(
+		const { items, error, credentialReads } = await api.run(
 			getAll({ returnAll: true, filters: { from: asPicker(w.from), to: asPicker(w.to) }, options: { pageSize: 1000 } }),
 		);
 		expect(error).toBeUndefined();
 		expect(jsonOf(items).map(asSent)).toEqual(expected.items);
+		// Read (decrypted) once for the run, and every page signed with it.
+		expect(credentialReads).toEqual({ sumsubApi: 1 });
 		const calls = api.calls();
 		// Every page, then the page after the last: read ahead while the last was on its way (the
 		// legacy endpoint gives no total), dropped.
