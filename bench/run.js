@@ -19,6 +19,10 @@
 // Webhook load (bench/webhooks.js, a process of its own, after the others; `--only webhook` runs it
 // alone): signed deliveries to our webhook triggers and to n8n's Webhook node in a real n8n. It prints
 // a table and a JSON line of its own.
+//
+// Per item in a real n8n (bench/real-n8n.js, a process of its own, last; `--only "real n8n"` runs it
+// alone): Create Anyway through ours and the HTTP Request node in `n8n start`, where a credential is
+// read from n8n's database on every read. It prints a table and a JSON line of its own.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -26,6 +30,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n } = require('../scripts/lib/runtime');
+const { WORKLOAD_NAMES: REAL_N8N_WORKLOADS } = require('./real-n8n');
 const { WORKLOAD_NAMES: WEBHOOK_WORKLOADS } = require('./webhooks');
 const { workloads, TYPE_PREFIX } = require('./workloads');
 
@@ -39,6 +44,7 @@ const only = optionValue('--only');
 // `--runs <file>`: every run's own measures (time, memory, requests in flight), one JSON line a workload.
 const runsFile = optionValue('--runs');
 const cpuProfDir = optionValue('--cpu-prof');
+if (cpuProfDir) require('node:fs').mkdirSync(cpuProfDir, { recursive: true });
 // `--finish-first`: the sandboxes handle a request only once the answers already begun are sent in
 // full (see `finishSendingFirst` in test/sandbox/kit.js): a large page is not held up while the next
 // one is built, as with an API whose servers build pages side by side.
@@ -101,17 +107,23 @@ function runWorker(spec) {
 	});
 }
 
-/** The webhook load part, in a process of its own; its table and JSON line go to our stdout. */
-function runWebhooks() {
+/** A part in a process of its own (the webhook load, per item in a real n8n); its output is ours. */
+function runPart(file, what) {
 	return new Promise((resolve, reject) => {
-		const args = [path.join(__dirname, 'webhooks.js')];
+		const args = [path.join(__dirname, file)];
 		if (quick) args.push('--quick');
 		if (only) args.push('--only', only);
 		const child = spawn(process.execPath, args, { stdio: 'inherit' });
 		child.on('close', (code, signal) =>
-			code === 0 ? resolve() : reject(new Error(`webhook load failed (${signal ?? code})`)),
+			code === 0 ? resolve() : reject(new Error(`${what} failed (${signal ?? code})`)),
 		);
 	});
+}
+
+/** The parts in processes of their own that `--only` selects, one after the other. */
+async function runParts(webhooks, realN8n) {
+	if (webhooks) await runPart('webhooks.js', 'webhook load');
+	if (realN8n) await runPart('real-n8n.js', 'per item in a real n8n');
 }
 
 async function startSandbox(workload) {
@@ -144,6 +156,7 @@ async function main() {
 	const rows = [];
 	const selected = workloads(quick ? 0.1 : 1).filter((w) => !only || w.name.includes(only));
 	const webhooks = WEBHOOK_WORKLOADS.some((name) => !only || name.includes(only));
+	const realN8n = REAL_N8N_WORKLOADS.some((name) => !only || name.includes(only));
 	for (const workload of selected) {
 		const sandbox = await startSandbox(workload);
 		const spec = {
@@ -357,8 +370,8 @@ async function main() {
 		['retained MB', (r) => r.retainedMb],
 		['output JSON MB', (r) => r.outputJsonMb],
 	];
-	if (selected.length === 0 && webhooks) {
-		await runWebhooks();
+	if (selected.length === 0) {
+		await runParts(webhooks, realN8n);
 		return;
 	}
 	console.log(
@@ -375,7 +388,7 @@ async function main() {
 	console.log(
 		JSON.stringify({ ...(finishFirst && { sandboxFinishesSendingFirst: true }), workloads: rows }),
 	);
-	if (webhooks) await runWebhooks();
+	await runParts(webhooks, realN8n);
 }
 
 main().catch((error) => {

@@ -217,4 +217,4 @@ const BODIES = {
 	},
 };
 
-module.exports = { workloads, BODIES, TYPE_PREFIX: TB };
+module.exports = { workloads, BODIES, IN_FLIGHT, MATCHED_IN_FLIGHT, TYPE_PREFIX: TB };
