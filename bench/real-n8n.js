@@ -33,6 +33,7 @@ const { Agent, request } = require('undici');
 const { untilServed } = require('../test/e2e/harness/rest');
 const recruiteeSandbox = require('../test/sandbox/recruitee');
 const { withBenchN8n } = require('./bench-n8n');
+const { median, ratio, showRatio } = require('./stats');
 const { BODIES, IN_FLIGHT, MATCHED_IN_FLIGHT, TYPE_PREFIX } = require('./workloads');
 
 const LATENCY_MS = 20;
@@ -130,11 +131,6 @@ function cpuMsOf(pid) {
 	}
 }
 
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const round2 = (value) => Math.round(value * 100) / 100;
 
 async function main() {
@@ -264,18 +260,17 @@ async function main() {
 			}
 
 			const baseline = contenders.find((c) => c.key === BASELINE);
-			const ratio = (mine, theirs, of) => {
-				const ratios = mine.map((r, i) => r[of] / theirs[i][of]);
-				return {
-					ratio: round2(median(mine.map((r) => r[of])) / median(theirs.map((r) => r[of]))),
-					spread: [round2(Math.min(...ratios)), round2(Math.max(...ratios))],
-				};
-			};
+			/** Of one measure, the contender's runs against the baseline's (run i of each). */
+			const against = (mine, theirs, of) =>
+				ratio(
+					mine.map((r) => r[of]),
+					theirs.map((r) => r[of]),
+				);
 			const rows = contenders.map((c) => {
 				const mine = runs.get(c);
 				const cpu = mine[0].cpuMsPerItem !== undefined;
-				const time = baseline && ratio(mine, runs.get(baseline), 'wallMs');
-				const cpuRatio = baseline && cpu && ratio(mine, runs.get(baseline), 'cpuMsPerItem');
+				const time = baseline && against(mine, runs.get(baseline), 'wallMs');
+				const cpuRatio = baseline && cpu && against(mine, runs.get(baseline), 'cpuMsPerItem');
 				return {
 					name: c.name,
 					runs: mine.length,
@@ -283,9 +278,9 @@ async function main() {
 					wallMs: Math.round(median(mine.map((r) => r.wallMs))),
 					cpuMsPerItem: cpu ? round2(median(mine.map((r) => r.cpuMsPerItem))) : null,
 					peakInFlight: Math.max(...mine.map((r) => r.peakInFlight)),
-					vsHttpRequestHeader: time ? time.ratio : null,
+					vsHttpRequestHeader: time ? time.value : null,
 					vsHttpRequestHeaderSpread: time ? time.spread : null,
-					cpuVsHttpRequestHeader: cpuRatio ? cpuRatio.ratio : null,
+					cpuVsHttpRequestHeader: cpuRatio ? cpuRatio.value : null,
 					cpuVsHttpRequestHeaderSpread: cpuRatio ? cpuRatio.spread : null,
 					each: mine.map((r) => ({
 						wallMs: Math.round(r.wallMs),
@@ -293,10 +288,6 @@ async function main() {
 					})),
 				};
 			});
-			const show = (value, spread) =>
-				value === null
-					? 'n/a'
-					: `${value.toFixed(2)}× (${spread[0].toFixed(2)}–${spread[1].toFixed(2)})`;
 			console.log(
 				`\nPer item in a real n8n ${runtime.version} (median of ${rounds} run(s) of ${items} items; sandbox answers after ${LATENCY_MS} ms; ratios against the HTTP Request node with the token in a header)\n`,
 			);
@@ -305,7 +296,7 @@ async function main() {
 			);
 			for (const r of rows) {
 				console.log(
-					`| ${r.name} | ${r.wallMs} | ${r.cpuMsPerItem ?? 'n/a'} | ${r.peakInFlight} | ${show(r.vsHttpRequestHeader, r.vsHttpRequestHeaderSpread)} | ${show(r.cpuVsHttpRequestHeader, r.cpuVsHttpRequestHeaderSpread)} |`,
+					`| ${r.name} | ${r.wallMs} | ${r.cpuMsPerItem ?? 'n/a'} | ${r.peakInFlight} | ${showRatio(r.vsHttpRequestHeader, r.vsHttpRequestHeaderSpread)} | ${showRatio(r.cpuVsHttpRequestHeader, r.cpuVsHttpRequestHeaderSpread)} |`,
 				);
 			}
 			console.log(JSON.stringify({ realN8n: { n8n: runtime.version, items, rounds, rows } }));

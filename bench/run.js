@@ -32,6 +32,7 @@ const path = require('node:path');
 const { ensureN8n } = require('../scripts/lib/runtime');
 const { WORKLOAD_NAMES: REAL_N8N_WORKLOADS } = require('./real-n8n');
 const { WORKLOAD_NAMES: WEBHOOK_WORKLOADS } = require('./webhooks');
+const { median, ratio, showRatio } = require('./stats');
 const { workloads, TYPE_PREFIX } = require('./workloads');
 
 const argv = process.argv.slice(2);
@@ -51,35 +52,6 @@ if (cpuProfDir) require('node:fs').mkdirSync(cpuProfDir, { recursive: true });
 const finishFirst = argv.includes('--finish-first');
 const RUNS = quick ? 1 : 5;
 const CONTENDERS = ['ours', 'limit', 'httpRequest', 'helper'];
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-/**
- * A ratio of two contenders (or of two measures of one), with its spread: the median of one over the
- * median of the other, and the least and the most of the run-by-run ratios (run i of each: the runs
- * take turns, so a pair shares the machine's load). The median ratio always lies within the spread.
- */
-function ratio(numerators, denominators) {
-	const perRun = numerators.map((value, i) => value / denominators[i]);
-	const round = (x) => Number(x.toFixed(2));
-	return {
-		value: round(median(numerators) / median(denominators)),
-		spread: [round(Math.min(...perRun)), round(Math.max(...perRun))],
-	};
-}
-
-/** `1.08× (1.03–1.15)`: a ratio and its spread over the runs (just the ratio after one run). */
-const showRatio = (value, spread) => {
-	if (value === null || value === undefined) return 'n/a';
-	const x = (n) => n.toFixed(2);
-	return spread && spread[0] !== spread[1]
-		? `${x(value)}× (${x(spread[0])}–${x(spread[1])})`
-		: `${x(value)}×`;
-};
 
 function runWorker(spec) {
 	return new Promise((resolve, reject) => {
