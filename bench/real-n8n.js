@@ -229,15 +229,10 @@ async function main() {
 						`${contender.name}: HTTP ${response.statusCode}, ${creates} creates for ${count} items: ${answer.slice(0, 500)}`,
 					);
 				}
-				// Each email on exactly one candidate (one pass over the candidates, not one per email).
-				const found = new Map(posted.map((p) => [p.email.toLowerCase(), 0]));
-				for (const candidate of sandbox.data.candidates) {
-					for (const email of candidate.emails) {
-						const key = email.toLowerCase();
-						if (found.has(key)) found.set(key, found.get(key) + 1);
-					}
-				}
-				const wrong = [...found].find(([, count]) => count !== 1);
+				// Each email on exactly one candidate.
+				const wrong = [...sandbox.candidateCountsByEmail(posted.map((p) => p.email))].find(
+					([, count]) => count !== 1,
+				);
 				if (wrong) throw new Error(`${contender.name}: ${wrong[0]} is on ${wrong[1]} candidates`);
 				return {
 					wallMs,

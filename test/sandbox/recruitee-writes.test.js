@@ -125,6 +125,21 @@ describe('Recruitee sandbox writes', () => {
       expect(r.candidatesByEmail('sam@example.test').map((x) => x.id)).toEqual([a.id]);
     });
 
+    test('candidateCountsByEmail counts candidates per address in one pass: case-insensitive, a candidate once however often it lists the address', async () => {
+      await create({ name: 'One', emails: ['sam@example.test'] });
+      await create({ name: 'Two', emails: ['SAM@example.test', 'other@example.test'] });
+      await create({ name: 'Three', emails: ['xsam@example.test', 'Twice@example.test', 'twice@EXAMPLE.test'] });
+      const counts = r.candidateCountsByEmail(['Sam@Example.test', 'twice@example.test', 'nobody@example.test', 'other@example.test']);
+      expect([...counts]).toEqual([
+        ['Sam@Example.test', 2],
+        ['twice@example.test', 1],
+        ['nobody@example.test', 0],
+        ['other@example.test', 1],
+      ]);
+      for (const [email, count] of counts) expect(r.candidatesByEmail(email)).toHaveLength(count);
+      expect(r.candidateCountsByEmail([])).toEqual(new Map());
+    });
+
     test('POST /candidates: ids, placement ids and timestamps grow; the same calls give the same ids', async () => {
       const a = (await create({ name: 'A' }, [JOB])).candidate;
       const b = (await create({ name: 'B' }, [JOB])).candidate;

@@ -562,6 +562,25 @@ function createWrites(data, mut, options = {}) {
       const e = String(email).trim().toLowerCase();
       return data.candidates.filter((/** @type {any} */ c) => c.emails.some((/** @type {string} */ x) => x.toLowerCase() === e));
     },
+    /**
+     * How many candidates have each of these addresses (case-insensitive), counted in one pass over
+     * the candidates (for many addresses, where `candidatesByEmail` would scan once per address).
+     * @param {Iterable<string>} emails
+     * @returns {Map<string, number>} each address as given → its number of candidates
+     */
+    candidateCountsByEmail(emails) {
+      const given = [...emails];
+      const key = (/** @type {string} */ e) => String(e).trim().toLowerCase();
+      /** @type {Map<string, number>} */
+      const counts = new Map(given.map((e) => [key(e), 0]));
+      for (const c of data.candidates) {
+        for (const e of new Set(c.emails.map(key))) {
+          const n = counts.get(e);
+          if (n !== undefined) counts.set(e, n + 1);
+        }
+      }
+      return new Map(given.map((e) => [e, /** @type {number} */ (counts.get(key(e)))]));
+    },
     /** Notes added through the API, newest first. @param {number|string} candidateId */
     notesOf: (candidateId) => (notes.get(Number(candidateId)) || []).slice(),
     /** The candidate's placements (detail shape), [] when unknown. @param {number|string} candidateId */
