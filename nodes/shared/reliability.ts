@@ -52,7 +52,8 @@ export const reliabilityOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 600, numberPrecision: 1 },
 		default: 60,
-		description: 'A request with no complete answer after this long is abandoned (and retried)',
+		description:
+			'A request whose answer does not begin, or stops coming, for this long is abandoned (and retried when that is safe)',
 	},
 ];
 

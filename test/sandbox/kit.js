@@ -211,7 +211,7 @@ function recordOf(req, body) {
 // ---------------------------------------------------------------- faults
 
 /**
- * @typedef {'reset'|'truncate'|'html'|'empty'} FaultMode
+ * @typedef {'reset'|'truncate'|'stall'|'html'|'empty'} FaultMode
  * @typedef {object} FaultSpec
  * @property {string} [method] matches case-insensitively
  * @property {string|RegExp} [path] exact path, or a RegExp tested on the path (no query)
@@ -235,7 +235,7 @@ function recordOf(req, body) {
  * @property {string[]} [afterKinds] kinds of those after-faults; default `kinds`
  */
 
-const MODES = new Set(['reset', 'truncate', 'html', 'empty']);
+const MODES = new Set(['reset', 'truncate', 'stall', 'html', 'empty']);
 
 /**
  * @param {{ method?: string, path?: string|RegExp, match?: (r: RecordedRequest) => boolean }} spec
@@ -385,12 +385,16 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
     if (fault.mode === 'reset') {
       record.status = null;
       res.socket?.destroy();
-    } else if (fault.mode === 'truncate') {
+    } else if (fault.mode === 'truncate' || fault.mode === 'stall') {
       const r = done || (await normal(record, body));
       const full = Buffer.from(r.body);
       record.status = r.status;
       res.writeHead(r.status, { ...r.headers, 'content-length': String(full.length) });
-      res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.socket?.destroy());
+      // truncate: the connection is lost; stall: it stays open and the rest never comes (until the
+      // client gives up or the sandbox closes)
+      const half = full.subarray(0, Math.floor(full.length / 2));
+      if (fault.mode === 'truncate') res.write(half, () => res.socket?.destroy());
+      else res.write(half);
     } else if (fault.mode === 'html') {
       record.status = 200;
       send(res, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><body><h1>Service temporarily unavailable</h1></body></html>' });

@@ -56,3 +56,26 @@ test('finishSendingFirst: a request waits until the large answer before it is se
 	expect(await small.done).toBe(JSON.stringify({ small: true }).length);
 	expect(sandbox.requests[1].status).toBe(200);
 });
+
+test("a 'stall' fault sends the status, the headers and half the body, then nothing while the connection stays open", async () => {
+	sandbox.inject({ mode: 'stall' });
+	const { res, resume } = await get('/small', { paused: true });
+	const full = JSON.stringify({ small: true });
+	expect(res.statusCode).toBe(200);
+	expect(res.headers['content-length']).toBe(String(full.length));
+	let received = '';
+	let ended = false;
+	res.on('data', (chunk) => (received += chunk));
+	res.on('end', () => (ended = true));
+	resume();
+	await turns(300);
+	expect(received).toBe(full.slice(0, Math.floor(full.length / 2)));
+	expect(ended).toBe(false);
+	expect(res.socket.destroyed).toBe(false);
+	expect(sandbox.requests[0]).toMatchObject({ injected: true, fault: 'stall', status: 200 });
+	// Closing the sandbox ends the connection it holds open.
+	const closed = new Promise((resolve) => res.on('close', resolve));
+	await sandbox.close();
+	await closed;
+	expect(ended).toBe(false);
+});

@@ -48,6 +48,22 @@ describe('Note → Create / Get Many', () => {
 		expect(writes()).toHaveLength(1);
 	});
 
+	test('the answer stops in the middle after the note was added: timed out, then found by its text, not added twice', async () => {
+		api.sandbox.inject({ method: 'POST', path: /\/notes$/, after: true, mode: 'stall' });
+		const before = api.sandbox.notesOf(CANDIDATE).length;
+		const { items, error } = await api.run({
+			resource: 'note',
+			operation: 'create',
+			candidateId: rl(String(CANDIDATE)),
+			text: 'Stalled answer',
+			options: { timeoutSeconds: 0.5 },
+		});
+		expect(error).toBeUndefined();
+		expect(api.sandbox.notesOf(CANDIDATE)).toHaveLength(before + 1);
+		expect(jsonOf(items)[0]).toMatchObject({ body: 'Stalled answer' });
+		expect(writes()).toHaveLength(1);
+	});
+
 	test('lost before it reached Recruitee (a reset, not applied): the item fails saying the note may have been added', async () => {
 		api.sandbox.inject({ method: 'POST', path: /\/notes$/, mode: 'reset' });
 		const before = api.sandbox.notesOf(CANDIDATE).length;
