@@ -147,11 +147,32 @@ describe('faults one by one', () => {
 		expect(recruitee.sandbox.requests.filter((r) => r.query.offset === '200')).toHaveLength(2);
 	});
 
-	test('an answer that keeps stopping in the middle: the error says it timed out', async () => {
-		recruitee.sandbox.inject({ mode: 'stall', times: Infinity, match: (r) => r.query.offset === '0' });
+	test.each([
+		['an', false],
+		['a compressed', true],
+	])('%s answer that keeps stopping in the middle: the error says it timed out', async (_how, gzip) => {
+		recruitee.sandbox.inject({ mode: 'stall', gzip, times: Infinity, match: (r) => r.query.offset === '0' });
 		const { items, error } = await recruitee.run(getMany({ timeoutSeconds: 0.2, maxRetries: 1 }));
 		expect(items).toEqual([]);
 		expect(error.message).toMatch(/ETIMEDOUT/);
+		expect(recruitee.sandbox.requests.filter((r) => r.query.offset === '0')).toHaveLength(2);
+	});
+
+	test('a compressed answer that stops in the middle is abandoned after the timeout, and retried', async () => {
+		recruitee.sandbox.inject({ mode: 'stall', gzip: true, times: 1, match: (r) => r.query.offset === '200' });
+		const started = Date.now();
+		const { items, error } = await recruitee.run(getMany({ timeoutSeconds: 0.5 }));
+		expect(error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+		expect(items).toHaveLength(recruitee.sandbox.data.candidates.length);
+		expect(recruitee.sandbox.requests.filter((r) => r.query.offset === '200')).toHaveLength(2);
+	});
+
+	test('a compressed answer cut off (the connection lost at once): a reset, not a timeout, and retried', async () => {
+		recruitee.sandbox.inject({ mode: 'truncate', gzip: true, times: Infinity, match: (r) => r.query.offset === '0' });
+		const { items, error } = await recruitee.run(getMany({ timeoutSeconds: 5, maxRetries: 1 }));
+		expect(items).toEqual([]);
+		expect(error.message).not.toMatch(/ETIMEDOUT/);
 		expect(recruitee.sandbox.requests.filter((r) => r.query.offset === '0')).toHaveLength(2);
 	});
 

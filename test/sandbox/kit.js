@@ -8,6 +8,7 @@
  * writes it, which lets faults such as 'truncate' reuse the normal answer.
  */
 const http = require('node:http');
+const zlib = require('node:zlib');
 
 // ---------------------------------------------------------------- PRNG
 
@@ -223,6 +224,8 @@ function recordOf(req, body) {
  * @property {number} [delayMs] wait before answering; with no status/mode: delay, then answer normally
  * @property {FaultMode} [mode]
  * @property {boolean} [after] run the handler first (a write takes effect), then answer with the fault
+ * @property {boolean} [gzip] truncate/stall: the answer compressed (`content-encoding: gzip`), as
+ *   APIs send it to clients that accept it; half of the compressed bytes are sent
  *
  * @typedef {object} FaultRateSpec
  * @property {number} rate probability per matching request, 0..1 (0 disables)
@@ -387,9 +390,10 @@ async function createSandbox({ handle, errorBody, port = 0, host = '127.0.0.1', 
       res.socket?.destroy();
     } else if (fault.mode === 'truncate' || fault.mode === 'stall') {
       const r = done || (await normal(record, body));
-      const full = Buffer.from(r.body);
+      const full = fault.gzip ? zlib.gzipSync(Buffer.from(r.body)) : Buffer.from(r.body);
       record.status = r.status;
-      res.writeHead(r.status, { ...r.headers, 'content-length': String(full.length) });
+      const encoding = fault.gzip ? { 'content-encoding': 'gzip' } : {};
+      res.writeHead(r.status, { ...r.headers, ...encoding, 'content-length': String(full.length) });
       // truncate: the connection is lost; stall: it stays open and the rest never comes (until the
       // client gives up or the sandbox closes)
       const half = full.subarray(0, Math.floor(full.length / 2));

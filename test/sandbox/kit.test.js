@@ -79,3 +79,19 @@ test("a 'stall' fault sends the status, the headers and half the body, then noth
 	await closed;
 	expect(ended).toBe(false);
 });
+
+test("with gzip: true a 'stall' fault sends the answer compressed: content-encoding gzip, half of the compressed bytes", async () => {
+	const zlib = require('node:zlib');
+	sandbox.inject({ mode: 'stall', gzip: true });
+	const { res, resume } = await get('/big', { paused: true });
+	const compressed = zlib.gzipSync(Buffer.from(JSON.stringify({ big: BIG })));
+	expect(res.headers['content-encoding']).toBe('gzip');
+	expect(res.headers['content-length']).toBe(String(compressed.length));
+	const chunks = [];
+	res.on('data', (chunk) => chunks.push(chunk));
+	resume();
+	await turns(300);
+	expect(Buffer.concat(chunks)).toEqual(compressed.subarray(0, Math.floor(compressed.length / 2)));
+	expect(res.socket.destroyed).toBe(false);
+	expect(sandbox.requests[0]).toMatchObject({ injected: true, fault: 'stall', status: 200 });
+});
