@@ -3,6 +3,11 @@
 // A page read ahead is used only when it is the page the reading asks for; one not needed is dropped
 // (its retries stop) and waited for, so no request outlives the reading. These tests drive the
 // paging functions with a scripted list; the nodes' own tests run them against the sandboxes.
+const { Worker } = require('node:worker_threads');
+// The request helper n8n's `httpRequestWithAuthentication` hands every request to.
+const {
+	httpRequest,
+} = require('n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions');
 const { collectPages, collectCursor, SeenIds } = require('../../../nodes/shared/paging');
 
 /** A list of `n` records `{ id }` served in pages, each request answered when the test says. */
@@ -29,6 +34,47 @@ function scriptedList(n, { total = false, cap = Infinity, failAt } = {}) {
 }
 
 const stalled = () => new Error('stalled');
+
+/**
+ * A two-page cursor API served by a thread of its own, so it notes when a request arrives while this
+ * thread is busy: `{ records, next }`, and at /arrivals the cursor and time of every request.
+ */
+async function apiThread() {
+	const worker = new Worker(
+		`
+		const http = require('node:http');
+		const { parentPort } = require('node:worker_threads');
+		const arrivals = [];
+		const server = http.createServer((req, res) => {
+			const url = new URL(req.url, 'http://x');
+			if (url.pathname === '/arrivals') return res.end(JSON.stringify(arrivals));
+			const cursor = url.searchParams.get('cursor') ?? '';
+			arrivals.push({ cursor, at: Date.now() });
+			const start = Number(cursor || 0);
+			const next = start + 2 < 4 ? String(start + 2) : undefined;
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify({ records: [{ id: start + 1 }, { id: start + 2 }], next }));
+		});
+		server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+		parentPort.on('message', () => server.close(() => process.exit(0)));
+		`,
+		{ eval: true },
+	);
+	const port = await new Promise((resolve, reject) => {
+		worker.once('message', resolve);
+		worker.once('error', reject);
+	});
+	const url = `http://127.0.0.1:${port}`;
+	return {
+		url,
+		arrivals: async () => await httpRequest({ url: `${url}/arrivals`, json: true }),
+		close: async () => {
+			worker.postMessage('close');
+			await new Promise((resolve) => worker.once('exit', resolve));
+		},
+	};
+}
+
 const offsets = (log) => log.map((e) => e.offset);
 
 describe('collectPages reads one page ahead on Return All', () => {
@@ -147,6 +193,35 @@ describe('collectCursor asks for the next page before keeping this one', () => {
 		expect(list.asked.map((a) => a.cursor)).toEqual([undefined, '5', '10']);
 		// Pages 1 and 2 were selected with the following page already asked for; page 3 is the last.
 		expect(seenWhenSelecting).toEqual([2, 3, 3]);
+	});
+
+	test('Return All, through n8n’s request helper: the request read ahead reaches the API before the page’s own work', async () => {
+		// The API in a thread of its own notes when each request arrives, while this thread is busy.
+		const api = await apiThread();
+		try {
+			const work = [];
+			const out = await collectCursor({
+				fetch: async (cursor) => await httpRequest({ url: `${api.url}/?cursor=${cursor ?? ''}`, json: true }),
+				idOf: (r) => r.id,
+				stalled,
+				maxPageSize: 2,
+				select: (records) => {
+					// Parsing and completing a large page: synchronous, nothing else runs meanwhile.
+					const started = Date.now();
+					while (Date.now() - started < 400);
+					work.push({ started, ended: Date.now() });
+					return { records };
+				},
+			});
+			expect(out.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+			const arrived = await api.arrivals();
+			expect(arrived.map((a) => a.cursor)).toEqual(['', '2']);
+			// The second page was asked for before the first page's work began, and went out then: not
+			// once that work was done, 400 ms later.
+			expect(arrived[1].at).toBeLessThan(work[0].started + 200);
+		} finally {
+			await api.close();
+		}
 	});
 
 	test('a Limit follows the cursor page by page', async () => {
