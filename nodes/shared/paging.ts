@@ -183,7 +183,8 @@ class ReadAhead<K, T> {
 	 * helper opens a new connection for every request, and the request is written once the event
 	 * loop has polled for it. A `sleep(0)` can end before any poll (its timer is due once preparing
 	 * the request took a millisecond), so one turn left the request waiting until the page's own
-	 * work was done; the second turn passes through a poll (n8n 1.123 and 2.8, `npm run bench`).
+	 * work was done; the second turn passes through a poll (measured with n8n-core 1.123 and 2.8; the
+	 * paging test checks it through n8n's request helper).
 	 */
 	async letOut(): Promise<void> {
 		if (!this.pending) return;
