@@ -50,6 +50,14 @@ if (cpuProfDir) require('node:fs').mkdirSync(cpuProfDir, { recursive: true });
 // full (see `finishSendingFirst` in test/sandbox/kit.js): a large page is not held up while the next
 // one is built, as with an API whose servers build pages side by side.
 const finishFirst = argv.includes('--finish-first');
+// `--latency <ms>`: every answer of the paging workloads waits this long before the sandbox builds
+// it, as an API that takes a while to answer (a database, a network between). Per-item workloads
+// keep their own latency.
+const latencyMs = optionValue('--latency') === undefined ? 0 : Number(optionValue('--latency'));
+if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+	console.error('--latency takes a number of milliseconds (0 or more)');
+	process.exit(2);
+}
 const RUNS = quick ? 1 : 5;
 const CONTENDERS = ['ours', 'limit', 'httpRequest', 'helper'];
 
@@ -178,7 +186,8 @@ async function main() {
 				const writesBefore = workload.counter ? sandbox.writes[workload.counter] : 0;
 				sandbox.clearRequests();
 				sandbox.clearFaults();
-				if (workload.latencyMs) sandbox.inject({ delayMs: workload.latencyMs, times: Infinity });
+				const latency = workload.latencyMs ?? latencyMs;
+				if (latency) sandbox.inject({ delayMs: latency, times: Infinity });
 				const cpuProfile = cpuProfDir
 					? path.resolve(
 							cpuProfDir,
@@ -347,7 +356,7 @@ async function main() {
 		return;
 	}
 	console.log(
-		`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version}${finishFirst ? '; sandboxes finish sending first' : ''})`,
+		`\nBenchmark (${quick ? 'quick' : 'full'}; median of ${RUNS} run(s); ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}; Node.js ${process.version}${finishFirst ? '; sandboxes finish sending first' : ''}${latencyMs ? `; paging answers wait ${latencyMs} ms` : ''})`,
 	);
 	console.log(
 		'ratios: median over median, then (least–most) of the run-by-run ratios; run RSS: peak RSS above the process before the run (n8n-core loaded); retained: heap the records hold after a full GC\n',
@@ -358,7 +367,11 @@ async function main() {
 	for (const r of rows)
 		console.log(`| ${columns.map(([, value]) => value(r) ?? 'n/a').join(' | ')} |`);
 	console.log(
-		JSON.stringify({ ...(finishFirst && { sandboxFinishesSendingFirst: true }), workloads: rows }),
+		JSON.stringify({
+			...(finishFirst && { sandboxFinishesSendingFirst: true }),
+			...(latencyMs && { pagingLatencyMs: latencyMs }),
+			workloads: rows,
+		}),
 	);
 	await runParts(webhooks, realN8n);
 }
