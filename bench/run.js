@@ -53,7 +53,7 @@ const finishFirst = argv.includes('--finish-first');
 // `--latency <ms>`: every answer of the paging workloads waits this long before the sandbox builds
 // it, as an API that takes a while to answer (a database, a network between). Per-item workloads
 // keep their own latency.
-const latencyMs = optionValue('--latency') === undefined ? 0 : Number(optionValue('--latency'));
+const latencyMs = argv.includes('--latency') ? Number(optionValue('--latency')) : 0;
 if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
 	console.error('--latency takes a number of milliseconds (0 or more)');
 	process.exit(2);
