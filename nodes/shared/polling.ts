@@ -11,6 +11,16 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
  * the cursor stops there, and the next poll goes on. A poll that fails changes nothing: the state
  * is written only once the window was read.
  *
+ * Every record is read at least once by a poll whose window ends the overlap after the record's
+ * time (that is what the overlap is for). A poll that stops at its cap keeps that promise too: the
+ * next poll reads the overlap before the cursor again, unless the cap stopped more than the overlap
+ * before the window's end (everything before the cursor was then read late enough already), and
+ * goes on from the cursor's second. Re-reading the overlap of a poll that stopped near the window's
+ * end can fill the cap with records already emitted: the cursor then waits until a poll whose window
+ * ends the overlap after the stop has read it again (the next poll, or the overlap later if polls
+ * come more often). Where more records than one poll's pages share the overlap before the cursor,
+ * only the oldest of them are read again.
+ *
  * The first poll (activation, or other settings) keeps its moment as the floor: records with a time
  * before it are passed over, whatever the overlap or a late write brings back, and no read starts
  * before the floor's second. With Backfill, the floor is the start of the backfill window.
@@ -35,8 +45,12 @@ export interface PollSource<T> {
 	 * trigger starts again from now.
 	 */
 	key: string;
-	/** Reads [fromMs, toMs] oldest first, at most the source's page cap; says how far it got. */
-	read(fromMs: number, toMs: number): Promise<WindowRead<T>>;
+	/**
+	 * Reads [fromMs, toMs] oldest first, at most the source's page cap; says how far it got. A source
+	 * that shortens a window that does not fit keeps it reaching `cursorMs`'s second while that fits:
+	 * the overlap before where the last poll stopped is read again whole.
+	 */
+	read(fromMs: number, toMs: number, cursorMs: number): Promise<WindowRead<T>>;
 	stamp(record: T): Stamp;
 	/** Records the source returns but the user did not ask for (filtered on our side). */
 	wanted(record: T): boolean;
@@ -64,8 +78,10 @@ interface PollState {
 	 */
 	floor?: number;
 	/**
-	 * The last poll stopped at its page cap: the next one goes on from the cursor's second, without
-	 * the overlap (re-reading it would fill the cap with what was already read, and never get further).
+	 * The last poll stopped at its page cap more than the overlap before its window's end: the next
+	 * one goes on from the cursor's second, without the overlap (what lies before the cursor was read
+	 * late enough, and re-reading it would fill the cap with what was already read). A poll that
+	 * stopped nearer the end sets it false: the next one re-reads the overlap, as after any poll.
 	 */
 	behind?: boolean;
 }
@@ -120,7 +136,7 @@ async function readAndAdvance<T>(
 	// Never before the floor's second: what is older was there before these settings started.
 	const from = floor === undefined ? after : Math.max(after, secondOf(floor));
 	if (to < from) return null;
-	const { records, until } = await source.read(from, to);
+	const { records, until } = await source.read(from, to, state.cursor);
 	const seen = new Map(state.seen);
 	const fresh: T[] = [];
 	for (const record of records) {
@@ -139,7 +155,7 @@ async function readAndAdvance<T>(
 		key: state.key,
 		cursor,
 		seen: keep.slice(-MAX_SEEN),
-		behind: until < to,
+		behind: until < to && cursor + timing.overlapMs <= to,
 		...(floor === undefined ? {} : { floor }),
 	} satisfies PollState;
 	return fresh.length ? fresh : null;

@@ -43,14 +43,18 @@ const windowQuery = (filters: TriggerFilters, from: number, to: number): AuditTr
 
 /**
  * Legacy endpoint, newest first by offset: a window that does not fit in the page cap is halved
- * (from its end) until it does, and the poll reads up to there; the next poll goes on.
+ * (from its end) until it does, and the poll reads up to there; the next poll goes on. A halving
+ * that would end before `cursor`'s second ends there instead, so the overlap before where the last
+ * poll stopped is read whole when it fits.
  */
 async function readLegacy(
 	ctx: IPollFunctions,
 	filters: TriggerFilters,
 	from: number,
 	to: number,
+	cursor = from,
 ): Promise<WindowRead<IDataObject>> {
+	const cursorEnd = Math.floor(cursor / 1000) * 1000 + 999;
 	let end = to;
 	for (;;) {
 		const query = windowQuery(filters, from, end);
@@ -69,7 +73,8 @@ async function readLegacy(
 		}
 		// Newest first from the API: reversed, same-time events keep the order they happened in.
 		if (complete) return { records: ascending(records.reverse(), stampOf), until: end };
-		const half = Math.floor((from + (end - from) / 2) / 1000) * 1000 - 1;
+		const middle = Math.floor((from + (end - from) / 2) / 1000) * 1000 - 1;
+		const half = middle < cursorEnd && cursorEnd < end ? cursorEnd : middle;
 		if (half <= from) {
 			throw new NodeOperationError(
 				ctx.getNode(),
@@ -117,7 +122,10 @@ export function sourceFor(
 ): PollSource<IDataObject> {
 	return {
 		key: JSON.stringify({ endpoint, ...filters }),
-		read: (from, to) => (endpoint === 'list' ? readList : readLegacy)(ctx, filters, from, to),
+		read: (from, to, cursor) =>
+			endpoint === 'list'
+				? readList(ctx, filters, from, to)
+				: readLegacy(ctx, filters, from, to, cursor),
 		stamp: stampOf,
 		wanted: () => true,
 	};

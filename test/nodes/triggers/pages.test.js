@@ -2,8 +2,10 @@
 // Issue 19: "a poll reads at most 10 pages (Recruitee)", counting every request, the page read for
 // the total included; Sumsub's list endpoint 20, its legacy endpoint 20 for each window it tries
 // (a window that does not fit is halved and read again). What does not fit comes with the next
-// polls, oldest first, nothing lost or repeated. Through n8n-core's poll path against the
-// sandboxes, which record every request.
+// polls, oldest first, nothing lost or repeated. A poll that stops at its cap less than the overlap
+// before its window's end has the next poll read that overlap again, so a record indexed late there
+// is still emitted; one that stops further back goes on from its stop's second. Through n8n-core's
+// poll path against the sandboxes, which record every request.
 const sandboxes = require('../../sandbox/recruitee');
 const sumsubSandboxes = require('../../sandbox/sumsub');
 const { createPoller } = require('../../harness/engine');
@@ -45,21 +47,39 @@ const EVENTS = {
 	},
 };
 
+const RECRUITEE_LAG = 5_000;
+const RECRUITEE_OVERLAP = 60_000;
+const second = (ms) => Math.floor(ms / 1000) * 1000;
+/** The trigger's saved cursor state (the test pollers have one node). */
+const stateOf = (p) => Object.values(p.saved()).find((node) => node?.poll).poll;
+const recruiteePoller = (event) =>
+	poller({ event, ...(event === 'auditLogEvent' ? { eventTypes: ['Admin viewed candidate'] } : {}) });
+/** The second each request asked from (created_at gte of filters_json). */
+const requestedFrom = (requests) =>
+	requests.map((r) => JSON.parse(r.query.filters_json).find((f) => f.field === 'created_at').gte * 1000);
+
 test.each(Object.keys(EVENTS))('%s: every poll sends at most 10 requests (the one for the total included), and the polls emit everything once, oldest first', async (event) => {
 	expect(MAX_PAGES_PER_POLL).toBe(10);
 	const { path, add, inOrder } = EVENTS[event];
-	const p = poller({ event, ...(event === 'auditLogEvent' ? { eventTypes: ['Admin viewed candidate'] } : {}) });
+	const p = recruiteePoller(event);
 	await p.poll();
 	clock.advance(40_000);
-	// 2,500 records over 25 seconds after the activation: 25 pages, more than two polls' worth.
+	// 2,500 records over 25 seconds after the activation: 25 pages, more than two polls' worth, all
+	// of them inside the overlap before the end of the next poll's window.
 	const all = [];
 	for (let s = 30; s > 5; s--) for (let i = 0; i < 100; i++) all.push(add(clock.now() - s * 1000));
 	const emitted = [];
 	const times = [];
 	const requestsPerPoll = [];
-	for (let i = 0; i < 6; i++) {
+	// Polls a second apart, until everything came. The first stops at its cap less than the overlap
+	// before its window's end: the polls after it read that overlap again (its records were read
+	// before the overlap had passed), which fills their cap with what was already emitted, until the
+	// stop lies the overlap behind their window's end. That wait is the overlap at most.
+	let polls = 0;
+	while (emitted.length < all.length && polls < 100) {
 		sandbox.clearRequests();
 		const items = await p.poll();
+		polls++;
 		emitted.push(...(items ?? []).map((item) => item.json.id));
 		times.push(...(items ?? []).map((item) => Date.parse(item.json.created_at)));
 		const sent = sandbox.requests.filter((r) => r.path.endsWith(path));
@@ -67,12 +87,68 @@ test.each(Object.keys(EVENTS))('%s: every poll sends at most 10 requests (the on
 		for (const r of sent) expect(Number(r.query.limit)).toBe(POLL_PAGE_SIZE);
 		clock.advance(1_000);
 	}
+	expect(polls).toBeLessThanOrEqual(6 + RECRUITEE_OVERLAP / 1000);
 	expect(Math.max(...requestsPerPoll)).toBe(MAX_PAGES_PER_POLL);
 	expect(requestsPerPoll.filter((n) => n > 0).length).toBeGreaterThan(2);
 	expect(times).toEqual([...times].sort((a, b) => a - b));
 	expect(new Set(emitted).size).toBe(emitted.length);
 	if (inOrder) expect(emitted).toEqual(all);
 	else expect([...emitted].sort()).toEqual([...all].sort());
+	sandbox.clearRequests();
+	expect(await p.poll()).toBeNull();
+});
+
+test.each(Object.keys(EVENTS))('%s: a poll that stops at its cap far behind its window\'s end goes on from the stop\'s second, without the overlap', async (event) => {
+	const { add } = EVENTS[event];
+	const p = recruiteePoller(event);
+	await p.poll();
+	clock.advance(300_000);
+	// 1,500 records in the first minute after the activation, read four minutes later.
+	const all = [];
+	for (let s = 295; s > 280; s--) for (let i = 0; i < 100; i++) all.push(add(clock.now() - s * 1000));
+	const first = (await p.poll()).map((item) => item.json.id);
+	const { cursor, behind } = stateOf(p);
+	expect(first.length).toBeLessThan(all.length);
+	expect(cursor + RECRUITEE_OVERLAP).toBeLessThan(second(clock.now() - RECRUITEE_LAG));
+	expect(behind).toBe(true);
+	clock.advance(1_000);
+	sandbox.clearRequests();
+	const rest = (await p.poll()).map((item) => item.json.id);
+	expect(new Set(requestedFrom(sandbox.requests))).toEqual(new Set([second(cursor)]));
+	expect([...first, ...rest].sort()).toEqual([...all].sort());
+});
+
+test.each(Object.keys(EVENTS))('%s: a record written late, inside the overlap before where a capped poll stopped near its window\'s end, is emitted once', async (event) => {
+	const { add } = EVENTS[event];
+	const p = recruiteePoller(event);
+	const activation = clock.now();
+	await p.poll();
+	clock.advance(40_000);
+	const all = [];
+	for (let s = 20; s > 5; s--) for (let i = 0; i < 100; i++) all.push(add(clock.now() - s * 1000));
+	const emitted = (await p.poll()).map((item) => item.json.id);
+	const { cursor, behind } = stateOf(p);
+	const to = second(clock.now() - RECRUITEE_LAG) - 1;
+	expect(cursor).toBeLessThan(to);
+	expect(cursor + RECRUITEE_OVERLAP).toBeGreaterThan(to);
+	expect(behind).toBeFalsy();
+	// Indexed after that poll, a second before the second it stopped in (inside the overlap the
+	// polls before the stop would have read again).
+	all.push(add(second(cursor) - 1_000));
+	sandbox.clearRequests();
+	clock.advance(1_000);
+	emitted.push(...((await p.poll()) ?? []).map((item) => item.json.id));
+	// The next poll read the overlap before the stop again (from the activation's second at the
+	// earliest).
+	expect(Math.min(...requestedFrom(sandbox.requests))).toBe(
+		Math.max(second(cursor - RECRUITEE_OVERLAP), second(activation)),
+	);
+	for (let polls = 0; emitted.length < all.length && polls < 100; polls++) {
+		clock.advance(1_000);
+		emitted.push(...((await p.poll()) ?? []).map((item) => item.json.id));
+	}
+	expect(new Set(emitted).size).toBe(emitted.length);
+	expect([...emitted].sort()).toEqual([...all].sort());
 });
 
 /** Map.groupBy (Node.js 21+). */
@@ -111,6 +187,48 @@ describe('Sumsub', () => {
 		expect(emitted).toEqual(all);
 		return polls;
 	}
+
+	const SUMSUB_LAG = 2_000;
+	const SUMSUB_OVERLAP = 10_000;
+	// Bursts whose reading stops at the cap less than the overlap before a poll's window's end, with
+	// fewer events in that overlap than a poll reads (the list endpoint reads 20 pages from the
+	// start of its window; the legacy one halves a window until it fits).
+	const BURSTS = { list: { seconds: 30, perSecond: 800 }, legacy: { seconds: 10, perSecond: 3_000 } };
+
+	test.each(Object.keys(BURSTS))('%s endpoint: an event written late, inside the overlap before where a capped poll stopped near its window\'s end, is emitted once', async (endpoint) => {
+		const { seconds, perSecond } = BURSTS[endpoint];
+		const p = sumsubPoller(endpoint);
+		await p.poll();
+		clock.advance(60_000);
+		const all = [];
+		for (let s = seconds + 2; s > 2; s--) {
+			const specs = Array.from({ length: perSecond }, () => ({ ts: clock.now() - s * 1000, activity: 'subject:loaded:applicant', description: `pages ${++serial}` }));
+			all.push(...sumsub.addEvents(specs).map((e) => e.description));
+		}
+		const emitted = [];
+		let late;
+		for (let polls = 0; emitted.length < all.length && polls < 100; polls++) {
+			emitted.push(...((await p.poll()) ?? []).map((item) => item.json.description));
+			const { cursor, behind } = stateOf(p);
+			const to = second(clock.now() - SUMSUB_LAG) - 1;
+			if (!late && cursor < to && cursor + SUMSUB_OVERLAP > to) {
+				expect(behind).toBeFalsy();
+				// Indexed after that poll (the highest event ids): one in each second of the overlap
+				// before the stop's second.
+				late = [];
+				for (let ms = second(cursor - SUMSUB_OVERLAP) + 1_000; ms < second(cursor); ms += 1_000) {
+					late.push({ ts: ms, activity: 'subject:loaded:applicant', description: `late ${++serial}` });
+				}
+				all.push(...sumsub.addEvents(late).map((e) => e.description));
+				// The next poll a minute later (n8n's Every Minute): its window reaches far past the stop.
+				clock.advance(59_000);
+			}
+			clock.advance(1_000);
+		}
+		expect(late).toHaveLength(SUMSUB_OVERLAP / 1000 - 1);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...emitted].sort()).toEqual([...all].sort());
+	});
 
 	test('list endpoint: every poll sends at most 20 requests', async () => {
 		expect(SUMSUB_MAX_PAGES).toBe(20);
