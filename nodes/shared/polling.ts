@@ -1,7 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /**
- * Exactly-once polling over a time-ordered API, shared by both triggers.
+ * Exactly-once polling over an API filtered by time, shared by both triggers.
  *
  * Each poll reads the window [cursor − overlap, now − lag] oldest first. The overlap re-reads the
  * last seconds (APIs with one-second resolution, events that share a timestamp, entries indexed a
@@ -14,16 +15,19 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
  * Every record is read at least once by a poll whose window ends the overlap after the record's
  * time (that is what the overlap is for). A poll that stops at its cap keeps that promise too: the
  * next poll reads the overlap before the cursor again, unless the cap stopped more than the overlap
- * before the window's end (everything before the cursor was then read late enough already), and
- * goes on from the cursor's second. Re-reading the overlap of a poll that stopped near the window's
- * end can fill the cap with records already emitted: the cursor then waits until a poll whose window
- * ends the overlap after the stop has read it again (the next poll, or the overlap later if polls
- * come more often). Where more records than one poll's pages share the overlap before the cursor,
- * only the oldest of them are read again.
+ * before the window's end (everything before the cursor was then read late enough already; for a
+ * source not read in time order, also only when the poll got no further), and goes on from the
+ * cursor's second. Re-reading the overlap of a poll that stopped near the window's end can fill the
+ * cap with records already emitted: the cursor then waits until a poll whose window ends the
+ * overlap after the stop has read it again (the next poll, or the overlap later if polls come more
+ * often). Where more records than one poll's pages share the overlap before the cursor, only the
+ * oldest of them are read again. More records in one second than a poll reads cannot be got past:
+ * the poll fails saying so (CROWDED_SECOND), and changes nothing.
  *
  * The first poll (activation, or other settings) keeps its moment as the floor: records with a time
  * before it are passed over, whatever the overlap or a late write brings back, and no read starts
- * before the floor's second. With Backfill, the floor is the start of the backfill window.
+ * before the floor's second. With Backfill, the floor is the start of the backfill window. When the
+ * overlap holds more ids than the state keeps (MAX_SEEN), the floor moves past the oldest of them.
  */
 
 /** One event as the poller sees it: an identity, and its time in ms since the epoch. */
@@ -51,6 +55,13 @@ export interface PollSource<T> {
 	 * the overlap before where the last poll stopped is read again whole.
 	 */
 	read(fromMs: number, toMs: number, cursorMs: number): Promise<WindowRead<T>>;
+	/**
+	 * The pages come in time order: a read that stops at the cap leaves nothing timed before where it
+	 * stopped unread. False for a source read in another order (Sumsub's list endpoint, by event id):
+	 * an event written out of that order just before the stop is read only by reading the overlap
+	 * again, so the next poll always does, unless this poll got no further.
+	 */
+	timeOrdered: boolean;
 	stamp(record: T): Stamp;
 	/** Records the source returns but the user did not ask for (filtered on our side). */
 	wanted(record: T): boolean;
@@ -74,19 +85,25 @@ interface PollState {
 	/**
 	 * When these settings started (ms): the activation, or the start of the Backfill window. Records
 	 * with a time before it are never emitted. Absent in states saved before it existed: those go on
-	 * as they did.
+	 * as they did. It also moves past ids the seen list had to let go (more than MAX_SEEN in the
+	 * overlap), so they are not emitted twice.
 	 */
 	floor?: number;
 	/**
 	 * The last poll stopped at its page cap more than the overlap before its window's end: the next
 	 * one goes on from the cursor's second, without the overlap (what lies before the cursor was read
 	 * late enough, and re-reading it would fill the cap with what was already read). A poll that
-	 * stopped nearer the end sets it false: the next one re-reads the overlap, as after any poll.
+	 * stopped nearer the end sets it false: the next one re-reads the overlap, as after any poll. For
+	 * a source not read in time order, only a poll that got no further sets it.
 	 */
 	behind?: boolean;
 }
 
-/** The seen list never grows past this, whatever happens in one second. */
+/** What to do when more records share one second than a poll reads. */
+export const CROWDED_SECOND =
+	'Narrow the trigger with its filters, so that fewer records share one second. Changing its event or filters starts it again from now: the records of that second are then not emitted.';
+
+/** The seen list never grows past this, whatever happens in the overlap. */
 export const MAX_SEEN = 20000;
 
 function stateOf(ctx: IPollFunctions): IDataObject {
@@ -132,7 +149,9 @@ async function readAndAdvance<T>(
 ): Promise<T[] | null> {
 	if (to <= state.cursor) return null;
 	const { floor } = state;
-	const after = state.behind ? secondOf(state.cursor) : windowStart(state.cursor, timing);
+	// Behind: from the second of the first moment not yet read (the cursor's own second when it may
+	// hold more, the next one when a whole-second window ended at the cursor).
+	const after = state.behind ? secondOf(state.cursor + 1) : windowStart(state.cursor, timing);
 	// Never before the floor's second: what is older was there before these settings started.
 	const from = floor === undefined ? after : Math.max(after, secondOf(floor));
 	if (to < from) return null;
@@ -148,17 +167,47 @@ async function readAndAdvance<T>(
 		if (source.wanted(record)) fresh.push(record);
 	}
 	const cursor = Math.max(state.cursor, Math.min(until, to));
+	if (state.behind && until < to && cursor === state.cursor) {
+		// Read from where the last poll stopped, and stopped there again: every later poll would too.
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`More records at ${new Date(secondOf(cursor)).toISOString()} than one poll reads: the trigger cannot get past that second`,
+			{ description: CROWDED_SECOND },
+		);
+	}
 	// What the next window reads again: the ids to remember.
 	const next = windowStart(cursor, timing);
-	const keep = [...seen].filter(([, time]) => time >= next);
+	const { keep, passedOver } = keepSeen(
+		[...seen].filter(([, time]) => time >= next),
+		floor,
+	);
 	stateOf(ctx).poll = {
 		key: state.key,
 		cursor,
-		seen: keep.slice(-MAX_SEEN),
-		behind: until < to && cursor + timing.overlapMs <= to,
-		...(floor === undefined ? {} : { floor }),
+		seen: keep,
+		behind:
+			until < to &&
+			cursor + timing.overlapMs <= to &&
+			(source.timeOrdered || cursor === state.cursor),
+		...(passedOver === undefined ? {} : { floor: passedOver }),
 	} satisfies PollState;
 	return fresh.length ? fresh : null;
+}
+
+/**
+ * The ids to remember, at most MAX_SEEN. When the overlap holds more, the oldest go and the floor
+ * moves past their time: reading them again passes them over instead of emitting them twice (a
+ * record written late among them is not read).
+ */
+function keepSeen(
+	inOverlap: Array<[id: string, time: number]>,
+	floor: number | undefined,
+): { keep: Array<[id: string, time: number]>; passedOver: number | undefined } {
+	if (inOverlap.length <= MAX_SEEN) return { keep: inOverlap, passedOver: floor };
+	const byTime = [...inOverlap].sort((a, b) => a[1] - b[1]);
+	const dropped = byTime.length - MAX_SEEN;
+	const past = byTime[dropped - 1][1] + 1;
+	return { keep: byTime.slice(dropped), passedOver: Math.max(floor ?? past, past) };
 }
 
 /**

@@ -115,6 +115,7 @@ export function sourceFor(
 			key,
 			newestFirst,
 			read: (from, to) => readNewestFirst(ctx, newestFirst, from, to),
+			timeOrdered: true,
 			stamp: stampOf,
 			wanted: () => true,
 		};
@@ -132,6 +133,7 @@ export function sourceFor(
 		key,
 		newestFirst,
 		read: (from, to) => readNewestFirst(ctx, newestFirst, from, to),
+		timeOrdered: true,
 		stamp: stampOf,
 		wanted: (entry) => {
 			if (eventName && entry.event_name !== eventName) return false;

@@ -4,7 +4,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PollSource, Stamp, WindowRead } from '../../shared/polling';
-import { ascending } from '../../shared/polling';
+import { ascending, CROWDED_SECOND } from '../../shared/polling';
 import { tsToIso } from '../helpers/events';
 import type { AuditTrailQuery } from '../transport/auditTrail';
 import { eventSelector, legacyEventsPage, listPages } from '../transport/auditTrail';
@@ -20,6 +20,9 @@ export interface TriggerFilters {
 	activity?: string;
 	subjectName?: string;
 }
+
+/** The start of the second that holds `ms`. */
+const secondOf = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 /** `yyyy-MM-dd HH:mm:ss` in UTC, the second that contains `ms`. */
 const sumsubSecond = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
@@ -54,7 +57,7 @@ async function readLegacy(
 	to: number,
 	cursor = from,
 ): Promise<WindowRead<IDataObject>> {
-	const cursorEnd = Math.floor(cursor / 1000) * 1000 + 999;
+	const cursorEnd = secondOf(cursor) + 999;
 	let end = to;
 	for (;;) {
 		const query = windowQuery(filters, from, end);
@@ -73,16 +76,17 @@ async function readLegacy(
 		}
 		// Newest first from the API: reversed, same-time events keep the order they happened in.
 		if (complete) return { records: ascending(records.reverse(), stampOf), until: end };
-		const middle = Math.floor((from + (end - from) / 2) / 1000) * 1000 - 1;
-		const half = middle < cursorEnd && cursorEnd < end ? cursorEnd : middle;
-		if (half <= from) {
+		// The API filters by whole seconds: the window's first half of them.
+		const seconds = (secondOf(end) - secondOf(from)) / 1000 + 1;
+		if (seconds <= 1) {
 			throw new NodeOperationError(
 				ctx.getNode(),
 				`More than ${MAX_PAGES_PER_POLL * LEGACY_POLL_PAGE} audit trail events in one second: the trigger cannot read them in one poll`,
-				{ description: 'Choose the list endpoint in "Source", which pages by event id.' },
+				{ description: CROWDED_SECOND },
 			);
 		}
-		end = half;
+		const middle = secondOf(from) + Math.floor(seconds / 2) * 1000 - 1;
+		end = middle < cursorEnd && cursorEnd < end ? cursorEnd : middle;
 	}
 }
 
@@ -126,6 +130,8 @@ export function sourceFor(
 			endpoint === 'list'
 				? readList(ctx, filters, from, to)
 				: readLegacy(ctx, filters, from, to, cursor),
+		// The list endpoint pages by event id.
+		timeOrdered: endpoint === 'legacy',
 		stamp: stampOf,
 		wanted: () => true,
 	};

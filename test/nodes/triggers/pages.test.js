@@ -13,6 +13,7 @@ const { packageName } = require('../../harness/package-types');
 const { useHourPerTest } = require('../../harness/clock');
 const { MAX_PAGES_PER_POLL, POLL_PAGE_SIZE } = require('../../../nodes/Recruitee/trigger/sources');
 const { MAX_PAGES_PER_POLL: SUMSUB_MAX_PAGES } = require('../../../nodes/Sumsub/trigger/sources');
+const { CROWDED_SECOND } = require('../../../nodes/shared/polling');
 
 const clock = useHourPerTest();
 let sandbox;
@@ -151,6 +152,39 @@ test.each(Object.keys(EVENTS))('%s: a record written late, inside the overlap be
 	expect([...emitted].sort()).toEqual([...all].sort());
 });
 
+/**
+ * Polls a minute apart (Every Minute) until two have failed, at most `polls` of them; a poll that
+ * fails leaves the saved state as it was.
+ */
+async function twoFailures(p, polls) {
+	const failures = [];
+	for (let i = 0; failures.length < 2 && i < polls; i++) {
+		const saved = p.saved();
+		await p.poll().catch((error) => {
+			failures.push(error);
+			expect(p.saved()).toEqual(saved);
+		});
+		clock.advance(60_000);
+	}
+	return failures;
+}
+
+const crowdedSecond = (ms) =>
+	`More records at ${new Date(ms).toISOString()} than one poll reads: the trigger cannot get past that second`;
+
+test.each(Object.keys(EVENTS))('%s: more records in one second than a poll reads: the polls that reach it fail saying so, and change nothing', async (event) => {
+	const { add } = EVENTS[event];
+	const p = recruiteePoller(event);
+	await p.poll();
+	clock.advance(600_000);
+	const crowded = clock.now() - 300_000;
+	add(crowded - 1_000);
+	for (let i = 0; i < 1_500; i++) add(crowded);
+	const failures = await twoFailures(p, 6);
+	expect(failures.map((error) => error.message)).toEqual(Array(2).fill(crowdedSecond(crowded)));
+	expect(failures[0].description).toBe(CROWDED_SECOND);
+});
+
 /** Map.groupBy (Node.js 21+). */
 function groupBy(list, key) {
 	const groups = new Map();
@@ -228,6 +262,74 @@ describe('Sumsub', () => {
 		expect(late).toHaveLength(SUMSUB_OVERLAP / 1000 - 1);
 		expect(new Set(emitted).size).toBe(emitted.length);
 		expect([...emitted].sort()).toEqual([...all].sort());
+	});
+
+	/** Events at these times (ms), added in this order (event ids ascending); their descriptions. */
+	const addAt = (times) =>
+		sumsub
+			.addEvents(times.map((ts) => ({ ts, activity: 'subject:loaded:applicant', description: `pages ${++serial}` })))
+			.map((e) => e.description);
+	/** Polls a minute apart (Every Minute); everything they emitted. */
+	async function everyMinute(p, polls) {
+		const emitted = [];
+		for (let i = 0; i < polls; i++) {
+			emitted.push(...((await p.poll()) ?? []).map((item) => item.json.description));
+			clock.advance(60_000);
+		}
+		return emitted;
+	}
+
+	test('list endpoint: an event a little out of id order, just past where a capped poll stopped far behind its window\'s end, is emitted once', async () => {
+		const p = sumsubPoller('list');
+		await p.poll();
+		clock.advance(600_000);
+		// 25,000 events, 250 a second, long before the window's end. The list endpoint pages by id:
+		// the first poll stops after the 20,000th. The 20,001st is timed 1.5 s before it.
+		const start = clock.now() - 500_000;
+		const capStop = start + Math.floor((SUMSUB_MAX_PAGES * 1000 - 1) / 250) * 1000;
+		const times = Array.from({ length: 25_000 }, (_, i) => start + Math.floor(i / 250) * 1000);
+		times[SUMSUB_MAX_PAGES * 1000] = capStop - 1_500;
+		const all = addAt(times);
+		const emitted = await everyMinute(p, 3);
+		expect(emitted).toContain(all[SUMSUB_MAX_PAGES * 1000]);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...emitted].sort()).toEqual([...all].sort());
+	});
+
+	test.each([
+		['list', 300_000],
+		['legacy', 300_000],
+		['list', 8_000],
+		['legacy', 8_000],
+	])('%s endpoint: more events inside the overlap than a poll reads, or than the state keeps ids of, %i ms before the window\'s end: each comes once', async (endpoint, before) => {
+		const p = sumsubPoller(endpoint);
+		await p.poll();
+		clock.advance(600_000);
+		// 45,000 events in 3 seconds: re-reading the overlap before a stop gets no further, and it
+		// holds more ids than the state keeps (20,000). Two of those seconds do not fit in one poll
+		// either. The legacy endpoint halves its windows from their end: the polls before the
+		// burst's first second only bring the cursor nearer to it.
+		const start = clock.now() - before;
+		const all = addAt(Array.from({ length: 45_000 }, (_, i) => start + Math.floor(i / 15_000) * 1000));
+		const emitted = await everyMinute(p, 12);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...emitted].sort()).toEqual([...all].sort());
+	});
+
+	test.each([
+		['legacy', () => 'More than 20000 audit trail events in one second: the trigger cannot read them in one poll'],
+		['list', crowdedSecond],
+	])('%s endpoint: more events in one second than a poll reads: the polls that reach it fail saying so, and change nothing', async (endpoint, message) => {
+		const p = sumsubPoller(endpoint);
+		await p.poll();
+		clock.advance(600_000);
+		const crowded = clock.now() - 300_000;
+		addAt([crowded - 1_000, ...Array.from({ length: 25_000 }, () => crowded)]);
+		// The polls get as far as that second (the legacy endpoint halves its windows until it gets
+		// there); from then on every poll fails, and saves nothing.
+		const failures = await twoFailures(p, 12);
+		expect(failures.map((error) => error.message)).toEqual(Array(2).fill(message(crowded)));
+		expect(failures[0].description).toBe(CROWDED_SECOND);
 	});
 
 	test('list endpoint: every poll sends at most 20 requests', async () => {
