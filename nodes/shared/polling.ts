@@ -22,7 +22,8 @@ import { NodeOperationError } from 'n8n-workflow';
  * overlap after the stop has read it again (the next poll, or the overlap later if polls come more
  * often). Where more records than one poll's pages share the overlap before the cursor, only the
  * oldest of them are read again. More records in one second than a poll reads cannot be got past:
- * the poll fails saying so (CROWDED_SECOND), and changes nothing.
+ * the poll fails saying so (CROWDED_SECOND), and changes nothing. A source that sees its list change
+ * while it reads it (`again`) has the next poll read the same window again.
  *
  * The first poll (activation, or other settings) keeps its moment as the floor: records with a time
  * before it are passed over, whatever the overlap or a late write brings back, and no read starts
@@ -41,6 +42,12 @@ export interface WindowRead<T> {
 	records: T[];
 	/** Everything up to this time (ms) was read: the window's end, or where the page cap stopped. */
 	until: number;
+	/**
+	 * The list changed while its pages were read (a record deleted or indexed late between two
+	 * requests shifts the others across a page border, and one can slip through): what was read is
+	 * emitted, and the next poll reads the same window again.
+	 */
+	again?: boolean;
 }
 
 export interface PollSource<T> {
@@ -155,7 +162,7 @@ async function readAndAdvance<T>(
 	// Never before the floor's second: what is older was there before these settings started.
 	const from = floor === undefined ? after : Math.max(after, secondOf(floor));
 	if (to < from) return null;
-	const { records, until } = await source.read(from, to, state.cursor);
+	const { records, until, again } = await source.read(from, to, state.cursor);
 	const seen = new Map(state.seen);
 	const fresh: T[] = [];
 	for (const record of records) {
@@ -166,8 +173,8 @@ async function readAndAdvance<T>(
 		seen.set(id, time);
 		if (source.wanted(record)) fresh.push(record);
 	}
-	const cursor = Math.max(state.cursor, Math.min(until, to));
-	if (state.behind && until < to && cursor === state.cursor) {
+	const cursor = again ? state.cursor : Math.max(state.cursor, Math.min(until, to));
+	if (!again && state.behind && until < to && cursor === state.cursor) {
 		// Read from where the last poll stopped, and stopped there again: every later poll would too.
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -185,10 +192,11 @@ async function readAndAdvance<T>(
 		key: state.key,
 		cursor,
 		seen: keep,
-		behind:
-			until < to &&
-			cursor + timing.overlapMs <= to &&
-			(source.timeOrdered || cursor === state.cursor),
+		behind: again
+			? state.behind
+			: until < to &&
+				cursor + timing.overlapMs <= to &&
+				(source.timeOrdered || cursor === state.cursor),
 		...(passedOver === undefined ? {} : { floor: passedOver }),
 	} satisfies PollState;
 	return fresh.length ? fresh : null;

@@ -60,13 +60,17 @@ async function readNewestFirst(
 	const pages = Math.ceil(first.total / pageSize);
 	const capped = pages > MAX_PAGES_PER_POLL;
 	const records = capped ? [] : [...first.records];
+	// Every page gives the window's total: one that moved means the list changed between requests.
+	let changed = false;
 	for (let n = capped ? pages - MAX_PAGES_PER_POLL + 2 : 2; n <= pages; n++) {
-		records.push(...(await page(n)).records);
+		const next = await page(n);
+		if (next.total !== first.total) changed = true;
+		records.push(...next.records);
 	}
 	// Newest first from the API: reversed, same-second records keep the order they happened in.
 	const sorted = ascending(records.reverse(), stampOf);
 	const until = capped && sorted.length ? stampOf(sorted[sorted.length - 1]).time : to;
-	return { records: sorted, until };
+	return { records: sorted, until, ...(changed ? { again: true } : {}) };
 }
 
 export type RecruiteeEvent =

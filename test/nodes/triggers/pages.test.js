@@ -11,6 +11,7 @@ const sumsubSandboxes = require('../../sandbox/sumsub');
 const { createPoller } = require('../../harness/engine');
 const { packageName } = require('../../harness/package-types');
 const { useHourPerTest } = require('../../harness/clock');
+const { request } = require('undici');
 const { MAX_PAGES_PER_POLL, POLL_PAGE_SIZE } = require('../../../nodes/Recruitee/trigger/sources');
 const { MAX_PAGES_PER_POLL: SUMSUB_MAX_PAGES } = require('../../../nodes/Sumsub/trigger/sources');
 const { CROWDED_SECOND } = require('../../../nodes/shared/polling');
@@ -150,6 +151,54 @@ test.each(Object.keys(EVENTS))('%s: a record written late, inside the overlap be
 	}
 	expect(new Set(emitted).size).toBe(emitted.length);
 	expect([...emitted].sort()).toEqual([...all].sort());
+});
+
+/**
+ * Runs `change` while the request for `page` of the candidate search waits (after it was asked for,
+ * before it is answered), as a change made on Recruitee between two of a poll's requests.
+ */
+async function duringPage(page, poll, change) {
+	const asked = () => sandbox.requests.some((r) => r.path.endsWith('/search/new/candidates') && r.query.page === String(page));
+	sandbox.inject({ match: (r) => r.path.endsWith('/search/new/candidates') && r.query.page === String(page), delayMs: 300 });
+	const polled = poll();
+	while (!asked()) await new Promise((resolve) => setTimeout(resolve, 5));
+	await change();
+	return await polled;
+}
+
+const deleteCandidate = async (id) => {
+	const answer = await request(`${sandbox.url}/c/${sandbox.companyId}/candidates/${id}`, {
+		method: 'DELETE',
+		headers: { authorization: `Bearer ${sandbox.token}` },
+	});
+	await answer.body.text();
+	expect(answer.statusCode).toBe(200);
+};
+
+test.each([
+	['3 pages, all read', 250, 2],
+	['15 pages, the oldest 9 read', 1_500, 8],
+])('newCandidate: a candidate deleted between two requests of a poll (%s) makes no other one slip through', async (_case, count, page) => {
+	const p = recruiteePoller('newCandidate');
+	await p.poll();
+	clock.advance(3_600_000);
+	// Long before the overlap: only the poll that reads them can.
+	const start = clock.now() - 3_000_000;
+	const ids = Array.from({ length: count }, (_, i) => EVENTS.newCandidate.add(start + i * 1000));
+	sandbox.clearRequests();
+	// Deleted while the poll waits for the page after the newest: the others move one place newer,
+	// and the newest of that page onto the page already read.
+	const deleted = ids[count - 1];
+	const emitted = ((await duringPage(page, () => p.poll(), () => deleteCandidate(deleted))) ?? []).map((item) => item.json.id);
+	for (let i = 0; i < 3; i++) {
+		clock.advance(60_000);
+		emitted.push(...((await p.poll()) ?? []).map((item) => item.json.id));
+	}
+	expect(new Set(emitted).size).toBe(emitted.length);
+	// The deleted one was on the newest page, read before it went: emitted then when all pages are read.
+	const others = (list) => list.filter((id) => id !== deleted).sort();
+	expect(others(emitted)).toEqual(others(ids));
+	expect(emitted.includes(deleted)).toBe(count <= MAX_PAGES_PER_POLL * POLL_PAGE_SIZE);
 });
 
 /**
