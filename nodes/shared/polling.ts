@@ -192,14 +192,37 @@ async function readAndAdvance<T>(
 		key: state.key,
 		cursor,
 		seen: keep,
+		// A window that changed while it was read is read again as it was.
 		behind: again
 			? state.behind
-			: until < to &&
-				cursor + timing.overlapMs <= to &&
-				(source.timeOrdered || cursor === state.cursor),
+			: skipsOverlapNext(source, timing, state.cursor, cursor, until, to),
 		...(passedOver === undefined ? {} : { floor: passedOver }),
 	} satisfies PollState;
 	return fresh.length ? fresh : null;
+}
+
+/**
+ * Whether the next poll goes on from the cursor's second instead of re-reading the overlap (the
+ * state's `behind`). `previous` is the cursor this poll started from, `cursor` the one it saves.
+ */
+function skipsOverlapNext(
+	source: { timeOrdered: boolean },
+	timing: PollTiming,
+	previous: number,
+	cursor: number,
+	until: number,
+	to: number,
+): boolean {
+	// Read to the window's end: the next poll is an ordinary one and re-reads the overlap.
+	if (until >= to) return false;
+	// Stopped at the cap less than the overlap before the end: what lies just before the stop was
+	// read too soon for a record indexed late there, so the next poll reads that overlap again.
+	if (cursor + timing.overlapMs > to) return false;
+	// Stopped far before the end. In time order, all before the stop was read late enough. Read in
+	// another order (by id), an event timed before the stop may still be unread: re-read the overlap,
+	// unless this poll got no further (re-reading would stall; going on from the cursor's second
+	// either gets past it or fails saying that second is crowded).
+	return source.timeOrdered || cursor === previous;
 }
 
 /**

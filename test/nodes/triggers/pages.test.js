@@ -100,14 +100,23 @@ test.each(Object.keys(EVENTS))('%s: every poll sends at most 10 requests (the on
 	expect(await p.poll()).toBeNull();
 });
 
-test.each(Object.keys(EVENTS))('%s: a poll that stops at its cap far behind its window\'s end goes on from the stop\'s second, without the overlap', async (event) => {
+/**
+ * A Recruitee poller for `event`, activated `afterMs` before now, and 100 of its records a second from
+ * `fromS` seconds before now up to `toS` (each second from fromS down to toS + 1).
+ */
+async function burstAfterActivation(event, afterMs, fromS, toS) {
 	const { add } = EVENTS[event];
 	const p = recruiteePoller(event);
 	await p.poll();
-	clock.advance(300_000);
-	// 1,500 records in the first minute after the activation, read four minutes later.
+	clock.advance(afterMs);
 	const all = [];
-	for (let s = 295; s > 280; s--) for (let i = 0; i < 100; i++) all.push(add(clock.now() - s * 1000));
+	for (let s = fromS; s > toS; s--) for (let i = 0; i < 100; i++) all.push(add(clock.now() - s * 1000));
+	return { p, all, add };
+}
+
+test.each(Object.keys(EVENTS))('%s: a poll that stops at its cap far behind its window\'s end goes on from the stop\'s second, without the overlap', async (event) => {
+	// 1,500 records in the first minute after the activation, read four minutes later.
+	const { p, all } = await burstAfterActivation(event, 300_000, 295, 280);
 	const first = (await p.poll()).map((item) => item.json.id);
 	const { cursor, behind } = stateOf(p);
 	expect(first.length).toBeLessThan(all.length);
@@ -121,13 +130,8 @@ test.each(Object.keys(EVENTS))('%s: a poll that stops at its cap far behind its 
 });
 
 test.each(Object.keys(EVENTS))('%s: a record written late, inside the overlap before where a capped poll stopped near its window\'s end, is emitted once', async (event) => {
-	const { add } = EVENTS[event];
-	const p = recruiteePoller(event);
 	const activation = clock.now();
-	await p.poll();
-	clock.advance(40_000);
-	const all = [];
-	for (let s = 20; s > 5; s--) for (let i = 0; i < 100; i++) all.push(add(clock.now() - s * 1000));
+	const { p, all, add } = await burstAfterActivation(event, 40_000, 20, 5);
 	const emitted = (await p.poll()).map((item) => item.json.id);
 	const { cursor, behind } = stateOf(p);
 	const to = second(clock.now() - RECRUITEE_LAG) - 1;
