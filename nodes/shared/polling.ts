@@ -56,12 +56,8 @@ export interface PollSource<T> {
 	 * trigger starts again from now.
 	 */
 	key: string;
-	/**
-	 * Reads [fromMs, toMs] oldest first, at most the source's page cap; says how far it got. A source
-	 * that shortens a window that does not fit keeps it reaching `cursorMs`'s second while that fits:
-	 * the overlap before where the last poll stopped is read again whole.
-	 */
-	read(fromMs: number, toMs: number, cursorMs: number): Promise<WindowRead<T>>;
+	/** Reads [fromMs, toMs] oldest first, at most the source's page cap; says how far it got. */
+	read(fromMs: number, toMs: number): Promise<WindowRead<T>>;
 	/**
 	 * The pages come in time order: a read that stops at the cap leaves nothing timed before where it
 	 * stopped unread. False for a source read in another order (Sumsub's list endpoint, by event id):
@@ -162,7 +158,7 @@ async function readAndAdvance<T>(
 	// Never before the floor's second: what is older was there before these settings started.
 	const from = floor === undefined ? after : Math.max(after, secondOf(floor));
 	if (to < from) return null;
-	const { records, until, again } = await source.read(from, to, state.cursor);
+	const { records, until, again } = await source.read(from, to);
 	const seen = new Map(state.seen);
 	const fresh: T[] = [];
 	for (const record of records) {

@@ -44,50 +44,86 @@ const windowQuery = (filters: TriggerFilters, from: number, to: number): AuditTr
 	to: sumsubSecond(to),
 });
 
+/** Events a poll reads at most from the legacy endpoint (its page cap). */
+const LEGACY_POLL_CAP = MAX_PAGES_PER_POLL * LEGACY_POLL_PAGE;
+
 /**
- * Legacy endpoint, newest first by offset: a window that does not fit in the page cap is halved
- * (from its end) until it does, and the poll reads up to there; the next poll goes on. A halving
- * that would end before `cursor`'s second ends there instead, so the overlap before where the last
- * poll stopped is read whole when it fits.
+ * Legacy endpoint, newest first by offset. A window holding more events than a poll reads is
+ * shortened from its end to the longest one from `from` that fits, found with requests of one
+ * event (is there one in the window past the cap?), and the poll reads that; the next poll goes on.
+ * So each poll reads as much as fits, however long its window and wherever in it a burst lies, and
+ * the overlap before where the last poll stopped is read again whole whenever it fits.
  */
 async function readLegacy(
 	ctx: IPollFunctions,
 	filters: TriggerFilters,
 	from: number,
 	to: number,
-	cursor = from,
 ): Promise<WindowRead<IDataObject>> {
-	const cursorEnd = secondOf(cursor) + 999;
-	let end = to;
+	const whole = await readLegacyWindow(ctx, filters, from, to);
+	if (whole) return { records: whole, until: to };
+	// The windows [from, end of second k]: k = fits fits (or none does yet, -1), k = tooMany does not.
+	const endOf = (k: number) => secondOf(from) + k * 1000 + 999;
+	let tooMany = (secondOf(to) - secondOf(from)) / 1000;
 	for (;;) {
-		const query = windowQuery(filters, from, end);
-		const select = eventSelector(ctx, query, 'newestFirst');
-		const records: IDataObject[] = [];
-		let complete = false;
-		for (let n = 0; n < MAX_PAGES_PER_POLL; n++) {
-			const size = LEGACY_POLL_PAGE;
-			const items = await legacyEventsPage(ctx, query, { offset: n * size, size }, {});
-			const chosen = select(items);
-			records.push(...chosen.records);
-			if (items.length < size || chosen.last) {
-				complete = true;
-				break;
-			}
+		let fits = -1;
+		while (tooMany - fits > 1) {
+			const middle = Math.floor((fits + tooMany) / 2);
+			if (await legacyFits(ctx, filters, from, endOf(middle))) fits = middle;
+			else tooMany = middle;
 		}
-		// Newest first from the API: reversed, same-time events keep the order they happened in.
-		if (complete) return { records: ascending(records.reverse(), stampOf), until: end };
-		// The API filters by whole seconds: the window's first half of them.
-		const seconds = (secondOf(end) - secondOf(from)) / 1000 + 1;
-		if (seconds <= 1) {
+		if (fits < 0) {
 			throw new NodeOperationError(
 				ctx.getNode(),
-				`More than ${MAX_PAGES_PER_POLL * LEGACY_POLL_PAGE} audit trail events in one second: the trigger cannot read them in one poll`,
+				`More than ${LEGACY_POLL_CAP} audit trail events in one second: the trigger cannot read them in one poll`,
 				{ description: CROWDED_SECOND },
 			);
 		}
-		const middle = secondOf(from) + Math.floor(seconds / 2) * 1000 - 1;
-		end = middle < cursorEnd && cursorEnd < end ? cursorEnd : middle;
+		const records = await readLegacyWindow(ctx, filters, from, endOf(fits));
+		if (records) return { records, until: endOf(fits) };
+		// Events written into that window since it was measured: look again, below it.
+		tooMany = fits;
 	}
+}
+
+/** Whether [from, end] holds at most a poll's worth of events: one request, of one event. */
+async function legacyFits(
+	ctx: IPollFunctions,
+	filters: TriggerFilters,
+	from: number,
+	end: number,
+): Promise<boolean> {
+	const query = windowQuery(filters, from, end);
+	const past = await legacyEventsPage(ctx, query, { offset: LEGACY_POLL_CAP, size: 1 }, {});
+	// Nothing past the cap, or only what is older than the window (an API that ignores `from`).
+	return past.length === 0 || eventSelector(ctx, query, 'newestFirst')(past).last === true;
+}
+
+/**
+ * The events of [from, end], oldest first, or undefined when it holds more than a poll reads. A full
+ * first page asks whether the rest fits before reading on; twenty full pages ask again whether
+ * anything lies past them (an event written late into the window meanwhile).
+ */
+async function readLegacyWindow(
+	ctx: IPollFunctions,
+	filters: TriggerFilters,
+	from: number,
+	end: number,
+): Promise<IDataObject[] | undefined> {
+	const query = windowQuery(filters, from, end);
+	const select = eventSelector(ctx, query, 'newestFirst');
+	const records: IDataObject[] = [];
+	for (let n = 0; n < MAX_PAGES_PER_POLL; n++) {
+		if (n === 1 && !(await legacyFits(ctx, filters, from, end))) return undefined;
+		const size = LEGACY_POLL_PAGE;
+		const items = await legacyEventsPage(ctx, query, { offset: n * size, size }, {});
+		const chosen = select(items);
+		records.push(...chosen.records);
+		// Newest first from the API: reversed, same-time events keep the order they happened in.
+		if (items.length < size || chosen.last) return ascending(records.reverse(), stampOf);
+	}
+	if (!(await legacyFits(ctx, filters, from, end))) return undefined;
+	return ascending(records.reverse(), stampOf);
 }
 
 /** List endpoint, oldest first by id, following forwardMarker up to the page cap. */
@@ -126,10 +162,8 @@ export function sourceFor(
 ): PollSource<IDataObject> {
 	return {
 		key: JSON.stringify({ endpoint, ...filters }),
-		read: (from, to, cursor) =>
-			endpoint === 'list'
-				? readList(ctx, filters, from, to)
-				: readLegacy(ctx, filters, from, to, cursor),
+		read: (from, to) =>
+			endpoint === 'list' ? readList(ctx, filters, from, to) : readLegacy(ctx, filters, from, to),
 		// The list endpoint pages by event id.
 		timeOrdered: endpoint === 'legacy',
 		stamp: stampOf,
@@ -137,7 +171,11 @@ export function sourceFor(
 	};
 }
 
-/** For "Fetch test event": the most recent events of the last day, newest first from the source. */
+/**
+ * For "Fetch test event": the `count` most recent events, oldest first. Legacy (newest first): from
+ * the newest page of the last day. List (oldest first by id, read from the start): the newest of
+ * what a poll reads of the last hour.
+ */
 export async function recentEvents(
 	ctx: IPollFunctions,
 	endpoint: Endpoint,
@@ -145,9 +183,10 @@ export async function recentEvents(
 	count: number,
 ): Promise<IDataObject[]> {
 	const to = Date.now();
-	const { records } =
-		endpoint === 'list'
-			? await readList(ctx, filters, to - 3600e3, to)
-			: await readLegacy(ctx, filters, to - 86400e3, to);
-	return records.slice(-count);
+	if (endpoint === 'list')
+		return (await readList(ctx, filters, to - 3600e3, to)).records.slice(-count);
+	const query = windowQuery(filters, to - 86400e3, to);
+	const newest = await legacyEventsPage(ctx, query, { offset: 0, size: LEGACY_POLL_PAGE }, {});
+	const { records } = eventSelector(ctx, query, 'newestFirst')(newest);
+	return ascending(records.reverse(), stampOf).slice(-count);
 }

@@ -129,6 +129,16 @@ describe.each([['legacy'], ['list']])('Sumsub Audit Trail Trigger, %s endpoint',
 	});
 });
 
+test('legacy: "Fetch test event" returns the newest events of the last day, one request, even when the day holds more than a poll reads', async () => {
+	const p = poller();
+	clock.advance(60_000);
+	add(3_600, 25_000);
+	const newest = add(30, 5);
+	sandbox.clearRequests();
+	expect(descriptions(await p.poll('manual'))).toEqual(newest);
+	expect(sandbox.requests).toHaveLength(1);
+});
+
 test.each([['legacy'], ['list']])('%s: more than one poll reads (20 pages) is read over several polls, oldest first, none lost', async (endpoint) => {
 	const p = poller({ endpoint });
 	await p.poll();

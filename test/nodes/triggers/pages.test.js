@@ -1,7 +1,7 @@
 'use strict';
 // Issue 19: "a poll reads at most 10 pages (Recruitee)", counting every request, the page read for
-// the total included; Sumsub's list endpoint 20, its legacy endpoint 20 for each window it tries
-// (a window that does not fit is halved and read again). What does not fit comes with the next
+// the total included; Sumsub's list endpoint 20, its legacy endpoint 20 pages of the longest part of
+// its window that fits (measured with requests of one event). What does not fit comes with the next
 // polls, oldest first, nothing lost or repeated. A poll that stops at its cap less than the overlap
 // before its window's end has the next poll read that overlap again, so a record indexed late there
 // is still emitted; one that stops further back goes on from its stop's second. Through n8n-core's
@@ -253,7 +253,10 @@ describe('Sumsub', () => {
 			credentials: { sumsubApi: { appToken: sumsub.appToken, secretKey: sumsub.secretKey, baseUrl: sumsub.url } },
 		});
 
-	/** 22,500 events over 25 seconds after the activation; polls until all came; requests per poll. */
+	/**
+	 * 22,500 events over 25 seconds after the activation (900 a second); polls until all came; each
+	 * poll's requests and how many events it emitted.
+	 */
 	async function pollAll(endpoint) {
 		const p = sumsubPoller(endpoint);
 		await p.poll();
@@ -267,8 +270,9 @@ describe('Sumsub', () => {
 		const polls = [];
 		for (let i = 0; i < 4; i++) {
 			sumsub.clearRequests();
-			emitted.push(...((await p.poll()) ?? []).map((item) => item.json.description));
-			polls.push([...sumsub.requests]);
+			const events = ((await p.poll()) ?? []).map((item) => item.json.description);
+			emitted.push(...events);
+			polls.push({ requests: [...sumsub.requests], emitted: events.length });
 			clock.advance(1_000);
 		}
 		expect(emitted).toEqual(all);
@@ -279,7 +283,7 @@ describe('Sumsub', () => {
 	const SUMSUB_OVERLAP = 10_000;
 	// Bursts whose reading stops at the cap less than the overlap before a poll's window's end, with
 	// fewer events in that overlap than a poll reads (the list endpoint reads 20 pages from the
-	// start of its window; the legacy one halves a window until it fits).
+	// start of its window; the legacy one the longest part from its start that fits).
 	const BURSTS = { list: { seconds: 30, perSecond: 800 }, legacy: { seconds: 10, perSecond: 3_000 } };
 
 	test.each(Object.keys(BURSTS))('%s endpoint: an event written late, inside the overlap before where a capped poll stopped near its window\'s end, is emitted once', async (endpoint) => {
@@ -360,8 +364,7 @@ describe('Sumsub', () => {
 		clock.advance(600_000);
 		// 45,000 events in 3 seconds: re-reading the overlap before a stop gets no further, and it
 		// holds more ids than the state keeps (20,000). Two of those seconds do not fit in one poll
-		// either. The legacy endpoint halves its windows from their end: the polls before the
-		// burst's first second only bring the cursor nearer to it.
+		// either.
 		const start = clock.now() - before;
 		const all = addAt(Array.from({ length: 45_000 }, (_, i) => start + Math.floor(i / 15_000) * 1000));
 		const emitted = await everyMinute(p, 12);
@@ -378,8 +381,7 @@ describe('Sumsub', () => {
 		clock.advance(600_000);
 		const crowded = clock.now() - 300_000;
 		addAt([crowded - 1_000, ...Array.from({ length: 25_000 }, () => crowded)]);
-		// The polls get as far as that second (the legacy endpoint halves its windows until it gets
-		// there); from then on every poll fails, and saves nothing.
+		// The polls get as far as that second; from then on every poll fails, and saves nothing.
 		const failures = await twoFailures(p, 12);
 		expect(failures.map((error) => error.message)).toEqual(Array(2).fill(message(crowded)));
 		expect(failures[0].description).toBe(CROWDED_SECOND);
@@ -388,17 +390,94 @@ describe('Sumsub', () => {
 	test('list endpoint: every poll sends at most 20 requests', async () => {
 		expect(SUMSUB_MAX_PAGES).toBe(20);
 		const polls = await pollAll('list');
-		expect(Math.max(...polls.map((requests) => requests.length))).toBe(SUMSUB_MAX_PAGES);
+		expect(Math.max(...polls.map(({ requests }) => requests.length))).toBe(SUMSUB_MAX_PAGES);
 	});
 
-	test('legacy endpoint: at most 20 pages for each window a poll tries, a window that does not fit halved', async () => {
+	/** The legacy requests of a poll: pages of 1,000 events, and one-event requests past the cap. */
+	const legacyRequests = (requests) => ({
+		pages: requests.filter((r) => r.query.limit === '1000'),
+		probes: requests.filter((r) => r.query.limit === '1' && r.query.offset === String(SUMSUB_MAX_PAGES * 1000)),
+	});
+
+	test('legacy endpoint: a window that does not fit is measured with one-event requests, and the poll reads as much of it as fits', async () => {
 		const polls = await pollAll('legacy');
-		for (const requests of polls) {
-			const tries = groupBy(requests, (r) => `${r.query.from}/${r.query.to}`);
-			for (const pages of tries.values()) expect(pages.length).toBeLessThanOrEqual(SUMSUB_MAX_PAGES);
+		for (const { requests } of polls) {
+			const { pages, probes } = legacyRequests(requests);
+			expect(pages.length + probes.length).toBe(requests.length);
+			// 20 pages at most of the part that fits, plus the first page of the whole window.
+			expect(pages.length).toBeLessThanOrEqual(SUMSUB_MAX_PAGES + 1);
 		}
-		// The first poll tried the whole window (20 full pages), then its older half.
-		expect(groupBy(polls[0], (r) => r.query.to).size).toBe(2);
-		expect(polls[0].length).toBeGreaterThan(SUMSUB_MAX_PAGES);
+		// The first poll's window (58 seconds) holds the 22,500: it read the 22 seconds that fit
+		// (19,800), measured with a one-event request per halving of the window and one after the
+		// first full page of each window it read.
+		expect(polls.map(({ emitted }) => emitted)).toEqual([19_800, 2_700, 0, 0]);
+		const first = legacyRequests(polls[0].requests);
+		expect(first.pages).toHaveLength(1 + SUMSUB_MAX_PAGES);
+		expect(first.probes.length).toBeLessThanOrEqual(Math.ceil(Math.log2(58)) + 2);
+	});
+
+	test('legacy endpoint: exactly as many events as a poll reads are read in one poll', async () => {
+		const p = sumsubPoller('legacy');
+		await p.poll();
+		clock.advance(60_000);
+		const start = clock.now() - 30_000;
+		const all = addAt(Array.from({ length: SUMSUB_MAX_PAGES * 1000 }, (_, i) => start + Math.floor(i / 2_000) * 1000));
+		sumsub.clearRequests();
+		const emitted = ((await p.poll()) ?? []).map((item) => item.json.description);
+		expect([...emitted].sort()).toEqual([...all].sort());
+		// 20 full pages, and before and after them a one-event request that found nothing past them.
+		const { pages, probes } = legacyRequests(sumsub.requests);
+		expect([pages.length, probes.length]).toEqual([SUMSUB_MAX_PAGES, 2]);
+	});
+
+	test('legacy endpoint: a burst at the end of an hour-long window takes no more polls than its size needs', async () => {
+		const p = sumsubPoller('legacy');
+		await p.poll();
+		clock.advance(3_600_000);
+		// 30,000 events in the 10 seconds 20 s before the window's end: 6 of those seconds fit in one
+		// poll. Polls an hour apart (n8n's Every Hour).
+		const start = clock.now() - 30_000;
+		const all = addAt(Array.from({ length: 30_000 }, (_, i) => start + Math.floor(i / 3_000) * 1000));
+		const counts = [];
+		const emitted = [];
+		for (let i = 0; i < 3; i++) {
+			sumsub.clearRequests();
+			const events = ((await p.poll()) ?? []).map((item) => item.json.description);
+			expect(legacyRequests(sumsub.requests).pages.length).toBeLessThanOrEqual(SUMSUB_MAX_PAGES + 1);
+			counts.push(events.length);
+			emitted.push(...events);
+			clock.advance(3_600_000);
+		}
+		expect(counts).toEqual([18_000, 12_000, 0]);
+		expect([...emitted].sort()).toEqual([...all].sort());
+	});
+
+	test.each([
+		['before its first page', 2],
+		['before its 11th page', 12],
+	])('legacy endpoint: events written into the part of a window that fit, after it was measured (%s), are read by looking again', async (_when, request) => {
+		const p = sumsubPoller('legacy');
+		await p.poll();
+		clock.advance(60_000);
+		// 25,000 events, 1,000 a second: the first poll measures the 20 seconds from its window's start
+		// as fitting. While it reads them, 5,000 more are written into their first second: after a
+		// full first page, or after 20 full pages, it asks whether anything lies past the cap.
+		const start = clock.now() - 40_000;
+		const all = addAt(Array.from({ length: 25_000 }, (_, i) => start + Math.floor(i / 1_000) * 1000));
+		let pagesAsked = 0;
+		// Page requests: the whole window's first, then the part's (the second is its first page).
+		const isDelayed = (r) => r.path.endsWith('/resources/auditTrailEvents') && r.query.limit === '1000' && ++pagesAsked === request;
+		sumsub.inject({ match: isDelayed, delayMs: 300 });
+		const polled = p.poll();
+		while (pagesAsked < request) await new Promise((resolve) => setTimeout(resolve, 5));
+		all.push(...addAt(Array.from({ length: 5_000 }, () => start)));
+		const emitted = ((await polled) ?? []).map((item) => item.json.description);
+		// The part no longer fit: the poll measured again and read the 15 seconds that fit now (5,000
+		// + 15 × 1,000), to the end of the 15th.
+		expect(emitted).toHaveLength(SUMSUB_MAX_PAGES * 1000);
+		expect(stateOf(p).cursor).toBe(start + 14_999);
+		emitted.push(...(await everyMinute(p, 3)));
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...emitted].sort()).toEqual([...all].sort());
 	});
 });
