@@ -62,7 +62,8 @@ async function readLegacy(
 ): Promise<WindowRead<IDataObject>> {
 	const whole = await readLegacyWindow(ctx, filters, from, to);
 	if (whole) return { records: whole, until: to };
-	// The windows [from, end of second k]: k = fits fits (or none does yet, -1), k = tooMany does not.
+	// Window k starts at `from` and ends with the k-th second after `from`'s own (window 0 is that one
+	// second). Window `fits` is known to fit (-1: none is yet), window `tooMany` is known not to.
 	const endOf = (k: number) => secondOf(from) + k * 1000 + 999;
 	let tooMany = (secondOf(to) - secondOf(from)) / 1000;
 	for (;;) {
