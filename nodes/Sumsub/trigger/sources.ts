@@ -4,10 +4,11 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { PollSource, Stamp, WindowRead } from '../../shared/polling';
+import { apiError } from '../../shared/http';
 import { ascending, CROWDED_SECOND } from '../../shared/polling';
 import { tsToIso } from '../helpers/events';
 import type { AuditTrailQuery } from '../transport/auditTrail';
-import { eventSelector, legacyEventsPage, listPages } from '../transport/auditTrail';
+import { eventSelector, LEGACY_PATH, legacyEventsPage, listPages } from '../transport/auditTrail';
 
 /** Pages a poll reads at most; the rest waits for the next poll. */
 export const MAX_PAGES_PER_POLL = 20;
@@ -87,7 +88,11 @@ async function readLegacy(
 	}
 }
 
-/** Whether [from, end] holds at most a poll's worth of events: one request, of one event. */
+/**
+ * Whether [from, end] holds at most a poll's worth of events: one request, of one event (the first
+ * past the cap). An event after the window there means Sumsub did not keep to `to`: no window can
+ * then be measured, so the poll fails saying so.
+ */
 async function legacyFits(
 	ctx: IPollFunctions,
 	filters: TriggerFilters,
@@ -96,8 +101,16 @@ async function legacyFits(
 ): Promise<boolean> {
 	const query = windowQuery(filters, from, end);
 	const past = await legacyEventsPage(ctx, query, { offset: LEGACY_POLL_CAP, size: 1 }, {});
-	// Nothing past the cap, or only what is older than the window (an API that ignores `from`).
-	return past.length === 0 || eventSelector(ctx, query, 'newestFirst')(past).last === true;
+	if (past.length === 0) return true;
+	// Older than the window (an API that ignores `from`): all of the window lies before the cap.
+	if (eventSelector(ctx, query, 'newestFirst')(past).last) return true;
+	if (timeOf(past[0]) > end) {
+		throw apiError(ctx, {
+			message: `Sumsub returned more than ${LEGACY_POLL_CAP} audit trail events after the end ("to") of the window the trigger asked for, so the trigger cannot read that window`,
+			description: `The trigger reads GET ${LEGACY_PATH} window by window and needs Sumsub to keep to each window's end, as its docs say it does (in UTC): this looks like a change on Sumsub's side, please report it.`,
+		});
+	}
+	return false;
 }
 
 /**

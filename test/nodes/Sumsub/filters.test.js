@@ -342,3 +342,32 @@ describe('Sumsub Audit Trail Trigger: every poll honours the filters', () => {
 		});
 	});
 });
+
+describe('Sumsub Audit Trail Trigger, legacy endpoint, an API that does not keep to the window', () => {
+	const clock = useHourPerTest();
+	let sandbox;
+	beforeAll(async () => {
+		sandbox = await sandboxes.start({ events: 100, now: Date.parse('2026-01-01T00:00:00Z'), ignoreFilters: true });
+	});
+	afterAll(async () => sandbox.close());
+
+	test('with more events than a poll reads, the poll fails saying Sumsub returned events after the window, and saves nothing', async () => {
+		const p = createPoller({ type: TRIGGER, parameters: { endpoint: 'legacy' }, credentials: credentialsOf(sandbox) });
+		expect(await p.poll()).toBeNull();
+		clock.advance(600_000);
+		// 25,000 events, 100 a second: the window does not fit, and Sumsub answers every shorter one
+		// with the same events.
+		const start = clock.now() - 500_000;
+		sandbox.addEvents(Array.from({ length: 25_000 }, (_, i) => ({ ts: start + Math.floor(i / 100) * 1000, activity: LOADED, description: `many ${i}` })));
+		const saved = p.saved();
+		const error = await p.poll().then(
+			() => undefined,
+			(e) => e,
+		);
+		expect(error.message).toBe(
+			'Sumsub returned more than 20000 audit trail events after the end ("to") of the window the trigger asked for, so the trigger cannot read that window',
+		);
+		expect(error.description).toContain('please report it');
+		expect(p.saved()).toEqual(saved);
+	});
+});
