@@ -165,18 +165,14 @@ export class RecruiteeWebhookTrigger implements INodeType {
 		const { webhookSecret } = await this.getCredentials<{ webhookSecret?: string }>(
 			'recruiteeWebhookApi',
 		);
+		const secret = String(webhookSecret ?? '');
 		const signature = headerOf(this, RECRUITEE_SIGNATURE_HEADER);
-		if (!hmacMatches(rawBody, String(webhookSecret ?? ''), 'sha256', signature)) {
+		// A blank secret matches no signature (anyone could sign with it): everything is refused.
+		if (!hmacMatches(rawBody, secret, 'sha256', signature)) {
 			// Recruitee's test request may come before the secret is in the credential: answered, and
 			// recognised from its bytes alone (nothing unsigned is parsed), it starts nothing.
 			if (isUnsignedTestPing(rawBody)) return acknowledgeOnly(this, 'test request');
-			return refuse(
-				this,
-				401,
-				signature
-					? 'X-Recruitee-Signature does not match this body and the webhook secret'
-					: 'X-Recruitee-Signature is missing',
-			);
+			return refuse(this, 401, unsignedReason(secret, signature));
 		}
 		const body = jsonObjectOf(rawBody);
 		if (!body) return refuse(this, 400, 'The body is not a JSON object');
@@ -207,4 +203,14 @@ export class RecruiteeWebhookTrigger implements INodeType {
 		const json: IDataObject = options.simplify === false ? (body as IDataObject) : item;
 		return start(this, [json]);
 	}
+}
+
+/** Why a delivery is refused: the credential has no secret yet, or the signature is missing or wrong. */
+function unsignedReason(secret: string, signature: string | undefined): string {
+	if (secret.trim() === '') {
+		return 'The Recruitee Webhook credential has no Webhook Secret yet: every delivery is refused until it is copied there from Recruitee';
+	}
+	return signature
+		? 'X-Recruitee-Signature does not match this body and the webhook secret'
+		: 'X-Recruitee-Signature is missing';
 }

@@ -18,7 +18,8 @@ export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
 /**
  * Whether `given` (hex, any case) is the HMAC of `rawBody` under `secret`: computed over the bytes
- * as received, compared in constant time. A missing or malformed signature is simply not equal.
+ * as received, compared in constant time. A missing or malformed signature is simply not equal. A
+ * blank secret matches nothing: anyone can compute an HMAC under it.
  */
 export function hmacMatches(
 	rawBody: Buffer,
@@ -26,10 +27,13 @@ export function hmacMatches(
 	algorithm: HmacAlgorithm,
 	given: string | undefined,
 ): boolean {
-	if (!given || !/^[0-9a-fA-F]+$/.test(given.trim())) return false;
+	if (secret.trim() === '') return false;
+	const hex = given?.trim() ?? '';
+	if (!/^[0-9a-fA-F]+$/.test(hex)) return false;
 	const expected = createHmac(algorithm, secret).update(rawBody).digest();
-	const actual = Buffer.from(given.trim(), 'hex');
-	return actual.length === expected.length && timingSafeEqual(actual, expected);
+	// Whole hex digits only: Buffer.from drops a last odd digit instead of refusing it.
+	if (hex.length !== expected.length * 2) return false;
+	return timingSafeEqual(Buffer.from(hex, 'hex'), expected);
 }
 
 /** The raw bytes of the request body, as n8n received them (never a re-serialisation). */

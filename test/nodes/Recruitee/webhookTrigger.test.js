@@ -218,15 +218,27 @@ describe('webhook(): resends, events, filters', () => {
 		expect(r.started[0]).toEqual([delivery]);
 	});
 
-	test('a credential without a secret refuses everything but the unsigned test ping', async () => {
+	test.each([
+		['empty', { webhookSecret: '' }],
+		['blank', { webhookSecret: '  ' }],
+		['absent', {}],
+	])('a credential whose secret is %s refuses everything but the unsigned test ping, a delivery signed with that secret too', async (_case, credential) => {
 		const r = await startWebhookReceiver({
 			type: TYPE,
 			parameters: { events: ['any'] },
-			credentials: { recruiteeWebhookApi: { webhookSecret: '' } },
+			credentials: { recruiteeWebhookApi: credential },
 		});
 		receivers.push(r);
 		expect((await r.post(Buffer.from('{"test":true}'))).status).toBe(200);
 		expect((await signedPost(r, bytes(moved()))).status).toBe(401);
+		// Anyone can sign with an empty secret: a forged delivery.
+		const forged = bytes(moved({ id: 'forged-1' }));
+		const key = credential.webhookSecret ?? '';
+		const answer = await signedPost(r, forged, key);
+		expect(answer.status).toBe(401);
+		expect(JSON.parse(answer.text).error).toBe(
+			'The Recruitee Webhook credential has no Webhook Secret yet: every delivery is refused until it is copied there from Recruitee',
+		);
 		expect(r.started).toHaveLength(0);
 	});
 });

@@ -45,6 +45,16 @@ describe('hmacMatches', () => {
 		}
 	});
 
+	test('a blank secret matches nothing, not even a signature made with it', () => {
+		for (const secret of ['', ' ', '\t']) expect(hmacMatches(body, secret, 'sha256', hmac('sha256', body, secret))).toBe(false);
+	});
+
+	test('an extra hex digit after a right signature: no match (not dropped)', () => {
+		const expected = hmac('sha256', body);
+		expect(hmacMatches(body, SECRET, 'sha256', `${expected}0`)).toBe(false);
+		expect(hmacMatches(body, SECRET, 'sha256', `${expected}f`)).toBe(false);
+	});
+
 	test('over the bytes: a body whose JSON re-serialisation differs (key order, spaces, \\u escapes)', () => {
 		const text = '{"b": 1,  "a":"caf\\u00e9",\n"c":[1, 2]}';
 		const raw = Buffer.from(text);
