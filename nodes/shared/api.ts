@@ -14,6 +14,7 @@ import {
 	parseJsonText,
 	sendRequest,
 	withQuery,
+	WRITE_SAFE_STATUS,
 } from './http';
 import type { HttpSettings } from './reliability';
 import { itemSuffix } from './validation';
@@ -109,7 +110,16 @@ export async function callApi<S extends z.ZodTypeAny>(
 	const status = outcome.response?.statusCode ?? 0;
 	const body = status >= 200 && status < 300 ? parseJsonText(outcome.response!.body) : undefined;
 	const uncertain = request.once && uncertainty(outcome, body);
-	if (uncertain) throw uncertainWrite(ctx, api, request, uncertain);
+	if (uncertain) {
+		// An error answer's own words (a server error may explain itself).
+		const said = status >= 300 ? saidOf(api.mapError(ctx, outcome.response!, request)) : '';
+		throw uncertainWrite(
+			ctx,
+			api,
+			request,
+			said ? `${uncertain}; ${api.name} said: ${said}` : uncertain,
+		);
+	}
 	if (!outcome.response) {
 		throw apiError(ctx, {
 			message: `Could not reach ${api.name} (${outcome.failure.code}) after ${outcome.attempts} attempt(s)${where}`,
@@ -152,6 +162,12 @@ export async function callApi<S extends z.ZodTypeAny>(
 /** HTTP answers a gateway gives when it may have passed the request on: the write may have happened. */
 const GATEWAY_STATUS = new Set([502, 504]);
 
+/**
+ * A server error other than one that says nothing was done (503): it may come after the write, so
+ * the write may have happened.
+ */
+const mayFollowTheWrite = (status: number) => status >= 500 && !WRITE_SAFE_STATUS.has(status);
+
 /** Why a write's outcome cannot be told, or undefined when it can. */
 function uncertainty(
 	outcome: Outcome,
@@ -165,6 +181,9 @@ function uncertainty(
 	const status = outcome.response.statusCode;
 	if (GATEWAY_STATUS.has(status)) {
 		return `A gateway answered HTTP ${status} after the request was sent`;
+	}
+	if (mayFollowTheWrite(status)) {
+		return `The server answered HTTP ${status} (an error on its side) after the request was sent`;
 	}
 	if (status >= 200 && status < 300 && body && !body.ok) {
 		return `The answer was ${BODY_PROBLEM_TEXT[body.problem]}`;
@@ -186,6 +205,28 @@ function uncertainWrite(
 	});
 	error.context.writeUncertain = true;
 	return error;
+}
+
+/**
+ * After a write that may have happened (`isUncertainWrite`): what `look` finds of it, else the
+ * write's error, never a second write. Found nothing, or failed to look: it stays open, and the
+ * error says so after what it already said (`notFound`: what finding nothing means here).
+ */
+export async function lookAfterWrite<T>(
+	writeError: unknown,
+	look: () => Promise<T | undefined>,
+	notFound: string,
+): Promise<T> {
+	const found = await settled(look());
+	if ('value' in found && found.value !== undefined) return found.value;
+	if (writeError instanceof NodeApiError) {
+		const looked =
+			'value' in found
+				? notFound
+				: `that failed too (${found.error instanceof Error ? found.error.message : String(found.error)})`;
+		writeError.description = `${writeError.description ?? ''} Looked for it afterwards: ${looked}.`;
+	}
+	throw writeError;
 }
 
 /** Whether an error is a write that may have happened (see `ApiRequest.once`). */

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, settled } from '../../shared/api';
+import { isUncertainWrite, lookAfterWrite, settled } from '../../shared/api';
 import type { ApiContext } from '../../shared/http';
 import { listOf } from '../../shared/records';
 import { itemSuffix } from '../../shared/validation';
@@ -148,7 +148,7 @@ export async function uploadFile(
 			once: {
 				did: `attached "${file.fileName}" to candidate ${candidateId}`,
 				advice:
-					'Run this item again: the node looks for the file first and attaches nothing twice.',
+					'Check the candidate’s files in Recruitee before running this item again: a run attaches the file whatever files the candidate has.',
 			},
 		}),
 	);
@@ -157,12 +157,17 @@ export async function uploadFile(
 		attachment = outcome.value.attachment as IDataObject;
 	} else {
 		if (!isUncertainWrite(outcome.error)) throw outcome.error;
-		const found = (await attachmentsOf(ctx, candidateId, reads)).find(
-			(a) =>
-				!before.has(a.id) && a.filename === file.fileName && Number(a.size) === file.bytes.length,
+		attachment = await lookAfterWrite(
+			outcome.error,
+			async () =>
+				(await attachmentsOf(ctx, candidateId, reads)).find(
+					(a) =>
+						!before.has(a.id) &&
+						a.filename === file.fileName &&
+						Number(a.size) === file.bytes.length,
+				),
+			'no new file of this name and size yet, but Recruitee may still be adding it',
 		);
-		if (!found) throw outcome.error;
-		attachment = found;
 	}
 	if (!setAsCv) return { ...attachment, set_as_cv: false };
 	const cv = await recruiteeSend(ctx, {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, settled } from '../../shared/api';
+import { isUncertainWrite, lookAfterWrite, settled } from '../../shared/api';
 import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import { recordWithId, recruiteeSend } from '../transport';
@@ -80,9 +80,15 @@ export async function placeOnOffer(
 	);
 	if ('value' in outcome) return;
 	if (!isUncertainWrite(outcome.error)) throw outcome.error;
-	const candidate = await candidateById(ctx, candidateId, reads);
-	const placement = placementOn(candidate, offerId);
-	if (!placement) throw outcome.error;
+	const { candidate, placement } = await lookAfterWrite(
+		outcome.error,
+		async () => {
+			const read = await candidateById(ctx, candidateId, reads);
+			const on = placementOn(read, offerId);
+			return on && { candidate: read, placement: on };
+		},
+		'the candidate is not on the offer yet, but Recruitee may still be putting it there',
+	);
 	if (stage && placement.stage_id !== stage.id)
 		await toStage(ctx, candidate, offerId, stage, reads);
 }

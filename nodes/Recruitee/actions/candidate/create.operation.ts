@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, settled } from '../../../shared/api';
+import { isUncertainWrite, lookAfterWrite, settled } from '../../../shared/api';
 import { collection, simplifyProperty } from '../../../shared/descriptions';
 import { oneAtATime } from '../../../shared/execute';
 import {
@@ -272,10 +272,11 @@ async function useExisting(
 }
 
 /**
- * POST /candidates, never repeated blindly: after an answer that leaves it open whether the
- * candidate was created, the email tells (found: it was; not found: it was not, and it is sent
- * again). Without a look-up the item fails saying the candidate may have been created. Then the
- * stage and the CV, if given. The candidate as it is then.
+ * POST /candidates, never repeated: after an answer that leaves it open whether the candidate was
+ * created, the email tells when it finds the candidate (it was). Finding none does not tell: the
+ * create may still be under way at Recruitee, and a second one could make the candidate twice, so
+ * the item fails saying it may have been created. Without a look-up it fails saying so at once.
+ * Then the stage and the CV, if given. The candidate as it is then.
  */
 async function createCandidate(
 	ctx: IExecuteFunctions,
@@ -283,37 +284,32 @@ async function createCandidate(
 ): Promise<IDataObject & { id: number }> {
 	const { p, reads } = plan;
 	const who = `"${p.name}"${p.email ? ` <${p.email}>` : ''}`;
+	const outcome = await settled(
+		recruiteeSend(ctx, {
+			method: 'POST',
+			path: '/candidates',
+			json: { candidate: candidateBody(plan.fields), offers: plan.offers },
+			schema: created,
+			itemIndex: reads.itemIndex,
+			http: reads.http,
+			once: {
+				did: `created the candidate ${who}`,
+				advice: plan.lookFirst
+					? 'Run this item again in a while: the node looks for the email first and creates nothing twice.'
+					: 'Check in Recruitee whether the candidate exists before running this item again; with an Email and "If a Candidate With This Email Exists" set to Return Existing, the node checks for you.',
+			},
+		}),
+	);
 	let candidate: IDataObject & { id: number };
-	for (let attempt = 0; ; attempt++) {
-		const outcome = await settled(
-			recruiteeSend(ctx, {
-				method: 'POST',
-				path: '/candidates',
-				json: { candidate: candidateBody(plan.fields), offers: plan.offers },
-				schema: created,
-				itemIndex: reads.itemIndex,
-				http: reads.http,
-				once: {
-					did: `created the candidate ${who}`,
-					advice: plan.lookFirst
-						? 'Run this item again: the node looks for the email first and creates nothing twice.'
-						: 'Check in Recruitee whether the candidate exists before running this item again; with an Email and "If a Candidate With This Email Exists" set to Return Existing, the node checks for you.',
-				},
-			}),
+	if ('value' in outcome) candidate = outcome.value.candidate;
+	else {
+		if (!plan.lookFirst || !isUncertainWrite(outcome.error)) throw outcome.error;
+		const found = await lookAfterWrite(
+			outcome.error,
+			async () => await candidateWithEmail(ctx, plan),
+			'no candidate with this email yet, but Recruitee may still be creating it',
 		);
-		if ('value' in outcome) {
-			candidate = outcome.value.candidate;
-			break;
-		}
-		const maxRetries = reads.http?.retry.maxRetries ?? 0;
-		if (!plan.lookFirst || !isUncertainWrite(outcome.error) || attempt >= maxRetries) {
-			throw outcome.error;
-		}
-		const found = await candidateWithEmail(ctx, plan);
-		if (found) {
-			candidate = await candidateById(ctx, found.id, reads);
-			break;
-		}
+		candidate = await candidateById(ctx, found.id, reads);
 	}
 	if (plan.stage && plan.offerId !== undefined) {
 		await toStage(ctx, candidate, plan.offerId, plan.stage, reads);

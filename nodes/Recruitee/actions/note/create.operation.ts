@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, settled } from '../../../shared/api';
+import { isUncertainWrite, lookAfterWrite, settled } from '../../../shared/api';
 import type { CandidateOperationSpec } from '../../helpers/candidateOperation';
 import {
 	candidateOperationDescription,
@@ -69,16 +69,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				notFound: `No candidate with ID ${candidateId} in this company`,
 				once: {
 					did: `added the note to candidate ${candidateId}`,
-					advice: 'Run this item again: the node looks for the note first and adds nothing twice.',
+					advice:
+						'Check the candidate’s notes in Recruitee before running this item again: a run adds the note whatever notes the candidate has.',
 				},
 			}),
 		);
 		if ('value' in outcome) return outcome.value.note as IDataObject;
 		if (!isUncertainWrite(outcome.error)) throw outcome.error;
-		const added = (await notesOf(this, candidateId, reads)).find(
-			(n) => !before.has(n.id) && n.body === body,
+		return await lookAfterWrite(
+			outcome.error,
+			async () =>
+				(await notesOf(this, candidateId, reads)).find((n) => !before.has(n.id) && n.body === body),
+			'no new note with this text yet, but Recruitee may still be adding it',
 		);
-		if (!added) throw outcome.error;
-		return added;
 	});
 }
