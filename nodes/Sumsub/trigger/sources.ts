@@ -81,7 +81,7 @@ async function readLegacy(
 				{ description: CROWDED_SECOND },
 			);
 		}
-		const records = await readLegacyWindow(ctx, filters, from, endOf(fits));
+		const records = await readLegacyWindow(ctx, filters, from, endOf(fits), true);
 		if (records) return { records, until: endOf(fits) };
 		// Events written into that window since it was measured: look again, below it.
 		tooMany = fits;
@@ -115,20 +115,22 @@ async function legacyFits(
 
 /**
  * The events of [from, end], oldest first, or undefined when it holds more than a poll reads. A full
- * first page asks whether the rest fits before reading on; twenty full pages ask again whether
- * anything lies past them (an event written late into the window meanwhile).
+ * first page asks whether the rest fits before reading on, unless the window was just `measured`;
+ * twenty full pages ask again whether anything lies past them (an event written late into the
+ * window meanwhile).
  */
 async function readLegacyWindow(
 	ctx: IPollFunctions,
 	filters: TriggerFilters,
 	from: number,
 	end: number,
+	measured = false,
 ): Promise<IDataObject[] | undefined> {
 	const query = windowQuery(filters, from, end);
 	const select = eventSelector(ctx, query, 'newestFirst');
 	const records: IDataObject[] = [];
 	for (let n = 0; n < MAX_PAGES_PER_POLL; n++) {
-		if (n === 1 && !(await legacyFits(ctx, filters, from, end))) return undefined;
+		if (n === 1 && !measured && !(await legacyFits(ctx, filters, from, end))) return undefined;
 		const size = LEGACY_POLL_PAGE;
 		const items = await legacyEventsPage(ctx, query, { offset: n * size, size }, {});
 		const chosen = select(items);
