@@ -208,15 +208,17 @@ function uncertainWrite(
 }
 
 /**
- * After a write that may have happened (`isUncertainWrite`): what `look` finds of it, else the
- * write's error, never a second write. Found nothing, or failed to look: it stays open, and the
- * error says so after what it already said (`notFound`: what finding nothing means here).
+ * After a write failed: any error but one saying the write may have happened (`isUncertainWrite`)
+ * is thrown as it is. Else what `look` finds of the write, or the write's error, never a second
+ * write. Found nothing, or failed to look: it stays open, and the error says so after what it
+ * already said (`notFound`: what finding nothing means here).
  */
 export async function lookAfterWrite<T>(
 	writeError: unknown,
 	look: () => Promise<T | undefined>,
 	notFound: string,
 ): Promise<T> {
+	if (!isUncertainWrite(writeError)) throw writeError;
 	const found = await settled(look());
 	if ('value' in found && found.value !== undefined) return found.value;
 	if (writeError instanceof NodeApiError) {

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, lookAfterWrite, settled } from '../../shared/api';
+import { lookAfterWrite, settled } from '../../shared/api';
 import type { ApiContext } from '../../shared/http';
 import { listOf } from '../../shared/records';
 import { itemSuffix } from '../../shared/validation';
@@ -156,7 +156,6 @@ export async function uploadFile(
 	if ('value' in outcome) {
 		attachment = outcome.value.attachment as IDataObject;
 	} else {
-		if (!isUncertainWrite(outcome.error)) throw outcome.error;
 		attachment = await lookAfterWrite(
 			outcome.error,
 			async () =>

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, lookAfterWrite, settled } from '../../shared/api';
+import { lookAfterWrite, settled } from '../../shared/api';
 import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import { recordWithId, recruiteeSend } from '../transport';
@@ -79,7 +79,6 @@ export async function placeOnOffer(
 		}),
 	);
 	if ('value' in outcome) return;
-	if (!isUncertainWrite(outcome.error)) throw outcome.error;
 	const { candidate, placement } = await lookAfterWrite(
 		outcome.error,
 		async () => {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, lookAfterWrite, settled } from '../../../shared/api';
+import { lookAfterWrite, settled } from '../../../shared/api';
 import { collection, simplifyProperty } from '../../../shared/descriptions';
 import { oneAtATime } from '../../../shared/execute';
 import {
@@ -303,7 +303,7 @@ async function createCandidate(
 	let candidate: IDataObject & { id: number };
 	if ('value' in outcome) candidate = outcome.value.candidate;
 	else {
-		if (!plan.lookFirst || !isUncertainWrite(outcome.error)) throw outcome.error;
+		if (!plan.lookFirst) throw outcome.error;
 		const found = await lookAfterWrite(
 			outcome.error,
 			async () => await candidateWithEmail(ctx, plan),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { isUncertainWrite, lookAfterWrite, settled } from '../../../shared/api';
+import { lookAfterWrite, settled } from '../../../shared/api';
 import type { CandidateOperationSpec } from '../../helpers/candidateOperation';
 import {
 	candidateOperationDescription,
@@ -75,7 +75,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}),
 		);
 		if ('value' in outcome) return outcome.value.note as IDataObject;
-		if (!isUncertainWrite(outcome.error)) throw outcome.error;
 		return await lookAfterWrite(
 			outcome.error,
 			async () =>
