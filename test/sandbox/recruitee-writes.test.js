@@ -633,6 +633,28 @@ describe('Recruitee sandbox write switches', () => {
   const { call, ok } = clientOf(() => r);
   afterEach(async () => r?.close());
 
+  test('candidateQuery "allWords" and "anyWord": GET /candidates?query matches words of the name and emails', async () => {
+    const people = [
+      ['Sam Lee', 'sam@example.test'],
+      ['Sam Other', 'xsam@example.test'],
+      ['Kim Sam', 'kim@elsewhere.test'],
+      ['Ann Example', 'ann@test.example'],
+    ];
+    const found = async (query) => (await ok('GET', `/candidates?query=${encodeURIComponent(query)}&limit=10000`)).candidates.map((x) => x.name).filter((n) => people.some(([name]) => name === n)).sort();
+    for (const [candidateQuery, expected] of [
+      ['substring', { 'SAM@example.test': ['Sam Lee', 'Sam Other'], 'sam lee': ['Sam Lee'], '@': ['Ann Example', 'Kim Sam', 'Sam Lee', 'Sam Other'] }],
+      ['allWords', { 'SAM@example.test': ['Sam Lee', 'Sam Other'], 'sam@x': [], 'sam lee': ['Sam Lee'], 'example test': ['Ann Example', 'Sam Lee', 'Sam Other'], '@': ['Ann Example', 'Kim Sam', 'Sam Lee', 'Sam Other'] }],
+      ['anyWord', { 'SAM@example.test': ['Ann Example', 'Kim Sam', 'Sam Lee', 'Sam Other'], 'lee': ['Sam Lee'], 'nobody': [] }],
+    ]) {
+      r = await recruitee.start({ candidates: 20, auditLogEntries: 10, candidateQuery });
+      for (const [name, email] of people) await ok('POST', '/candidates', { candidate: { name, emails: [email] } }, 201);
+      for (const [query, names] of Object.entries(expected)) expect([candidateQuery, query, await found(query)]).toEqual([candidateQuery, query, names]);
+      await r.close();
+      r = undefined;
+    }
+    await expect(recruitee.start({ candidates: 10, candidateQuery: 'fuzzy' })).rejects.toThrow('option candidateQuery: "fuzzy" is not one of substring, allWords, anyWord');
+  });
+
   test('tagsOnPatch "merge": the tags sent are added to the candidate\'s', async () => {
     r = await recruitee.start({ candidates: 50, auditLogEntries: 50, tagsOnPatch: 'merge' });
     const { candidate: c } = await ok('POST', '/candidates', { candidate: { name: 'M', tags: ['Sales', 'Remote'] } }, 201);
@@ -703,6 +725,7 @@ describe('Recruitee sandbox write switches', () => {
       disqualifyRoutes: true,
       validationErrors: 'list',
       newPlacementStage: 'first',
+      candidateQuery: 'substring',
       maxAttachmentBytes: 20 * 1024 * 1024,
       tokenAdmin: 'Ishwar Gautam',
     });

@@ -6,7 +6,7 @@ import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import type { HttpSettings } from '../../shared/reliability';
 import { itemSuffix } from '../../shared/validation';
-import { recordsWithId, recordWithId, recruiteeGet } from '../transport';
+import { recordsWithId, recordWithId, recruiteeGet, recruiteeList } from '../transport';
 
 /** The reads a write needs: who has this email, where a candidate is placed, an offer's stages. */
 
@@ -18,27 +18,49 @@ export interface Reads {
 const candidateList = z.object({ candidates: recordsWithId });
 const candidateDetail = z.object({ candidate: recordWithId });
 
-/** How many candidates one email look-up reads: the same address on more is a data problem. */
-const EMAIL_LOOKUP_LIMIT = 100;
+/** Candidates a page of the email look-up asks for: one page when `query` matches few. */
+const EMAIL_LOOKUP_PAGE = 1000;
+
+/** The most candidates one email look-up reads; more matches of `query` fail the look-up. */
+const EMAIL_LOOKUP_MAX = 10_000;
 
 /**
  * The candidates that have `email` among their emails (ignoring case), oldest first. Recruitee's
- * candidate list searches names and emails with `query`; the exact address is checked here.
+ * candidate list searches names and emails with `query`, in a way it does not document: an exact
+ * address may match more than the candidates who have it (others containing it, or, in a search by
+ * words, everyone at the same domain), newest first. So every match is read, page by page, and the
+ * exact address is checked here. More than EMAIL_LOOKUP_MAX matches: an error, never a guess.
  */
 export async function candidatesWithEmail(
 	ctx: ApiContext,
 	email: string,
 	reads: Reads,
 ): Promise<IDataObject[]> {
-	const wanted = email.trim().toLowerCase();
-	const body = await recruiteeGet(ctx, {
+	const address = email.trim();
+	const wanted = address.toLowerCase();
+	const matches = await recruiteeList(ctx, {
 		path: '/candidates',
-		query: { query: email.trim(), limit: EMAIL_LOOKUP_LIMIT, offset: 0 },
-		schema: candidateList,
+		query: { query: address },
+		style: 'offset',
+		limit: EMAIL_LOOKUP_MAX + 1,
+		pageSize: EMAIL_LOOKUP_PAGE,
 		itemIndex: reads.itemIndex,
+		schema: candidateList,
+		extract: (body) => ({ records: body.candidates }),
 		http: reads.http,
+		idOf: (candidate) => candidate.id,
 	});
-	return body.candidates
+	if (matches.length > EMAIL_LOOKUP_MAX) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Could not tell whether a candidate with the email ${address} exists: Recruitee's search for it matched more than ${EMAIL_LOOKUP_MAX.toLocaleString('en-US')} candidates${itemSuffix(reads.itemIndex)}`,
+			{
+				itemIndex: reads.itemIndex,
+				description: `The node finds an existing candidate by reading every candidate Recruitee's search (the candidate list's query) matches for the address, and reads at most ${EMAIL_LOOKUP_MAX.toLocaleString('en-US')}; nothing was created. To create the candidate without looking, set "If a Candidate With This Email Exists" to Create Anyway (a candidate with this email may then exist twice).`,
+			},
+		);
+	}
+	return matches
 		.filter(
 			(c) =>
 				Array.isArray(c.emails) && c.emails.some((e) => String(e).trim().toLowerCase() === wanted),

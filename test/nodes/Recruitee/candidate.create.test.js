@@ -93,7 +93,7 @@ describe('Candidate → Create', () => {
 			expect(error).toBeUndefined();
 			expect(jsonOf(items)[0].id).toBe(id);
 			expect(writes()).toEqual([]);
-			expect(api.calls()[0]).toEqual(['/candidates', { query: email.toUpperCase(), limit: '100', offset: '0' }]);
+			expect(api.calls()[0]).toEqual(['/candidates', { query: email.toUpperCase(), limit: '1000', offset: '0' }]);
 		});
 
 		test('a candidate whose email only contains the address is not a match', async () => {
@@ -189,5 +189,67 @@ describe('Candidate → Create', () => {
 		const { error } = await api.run(create({ name: 'Valid Name', email: freshEmail() }));
 		expect(error.message).toBe('Recruitee rejected the request (HTTP 422) [item 0]');
 		expect(error.description).toContain('Recruitee said: "name can\'t be blank"');
+	});
+});
+
+// How Recruitee's `query` matches is undocumented: an exact address may match many candidates,
+// newest first. The look-up must read them all (or fail saying it could not), never create a second
+// candidate because the one with the address was on a later page.
+describe.each([['substring'], ['allWords'], ['anyWord']])('Candidate → Create, the email look-up (sandbox candidateQuery: %s)', (candidateQuery) => {
+	const big = useRecruitee({ candidates: 2500, candidateQuery });
+
+	test('finds the oldest candidate with the address, however many the search matches', async () => {
+		const oldest = big.sandbox.data.candidates.filter((c) => c.emails.some((e) => e.endsWith('@example.com'))).sort((a, b) => a.id - b.id)[0];
+		const email = oldest.emails.find((e) => e.endsWith('@example.com'));
+		const matched = (await big.oracle(`/candidates?query=${encodeURIComponent(email)}&limit=10000`)).candidates;
+		expect(matched.length).toBeGreaterThanOrEqual(1);
+		if (candidateQuery === 'anyWord') expect(matched.length).toBeGreaterThan(2000);
+
+		for (const ifExists of ['returnExisting', 'update', 'fail']) {
+			const { items, error } = await big.run(create({ name: oldest.name, email: email.toUpperCase(), ifExists }));
+			if (ifExists === 'fail') expect(error.message).toBe(`A candidate with the email ${email.toUpperCase()} already exists: ID ${oldest.id} [item 0]`);
+			else expect(jsonOf(items)[0].id).toBe(oldest.id);
+			expect(big.sandbox.writes.candidatesCreated).toBe(0);
+			const pages = big.calls().filter(([path]) => path === '/candidates');
+			expect(pages).toEqual(
+				Array.from({ length: Math.floor(matched.length / 1000) + 1 }, (_, page) => ['/candidates', { query: email.toUpperCase(), limit: '1000', offset: String(page * 1000) }]),
+			);
+			big.sandbox.clearRequests();
+		}
+	});
+
+	test('an address no one has: the candidate is created once', async () => {
+		const email = `no.one.yet.${Date.now()}@example.com`;
+		const { items, error } = await big.run(create({ name: 'No One Yet', email }));
+		expect(error).toBeUndefined();
+		expect(big.sandbox.candidatesByEmail(email).map((c) => c.id)).toEqual([jsonOf(items)[0].id]);
+		const again = await big.run(create({ name: 'No One Yet', email }));
+		expect(jsonOf(again.items)[0].id).toBe(jsonOf(items)[0].id);
+		expect(big.sandbox.writes.candidatesCreated).toBe(1);
+	});
+});
+
+describe('Candidate → Create, the email look-up past what it reads (sandbox candidateQuery: anyWord)', () => {
+	const huge = useRecruitee({ candidates: 11_000, candidateQuery: 'anyWord' }); // about 10,400 with an email
+
+	test('more than 10,000 candidates matched: the item fails saying so, nothing is created', async () => {
+		const existing = huge.sandbox.data.candidates.find((c) => c.emails.length === 1 && c.emails[0].endsWith('@example.com'));
+		for (const email of [existing.emails[0], `no.one.yet.${Date.now()}@example.com`]) {
+			const { error } = await huge.run(create({ name: 'Someone', email }));
+			expect(error.message).toBe(
+				`Could not tell whether a candidate with the email ${email} exists: Recruitee's search for it matched more than 10,000 candidates [item 0]`,
+			);
+			expect(error.description).toContain('nothing was created');
+			expect(error.description).toContain('Create Anyway');
+			expect(huge.sandbox.writes.candidatesCreated).toBe(0);
+			expect(huge.calls().map(([, q]) => `${q.offset}+${q.limit}`)).toEqual([
+				...Array.from({ length: 10 }, (_, page) => `${page * 1000}+1000`),
+				'10000+1',
+			]);
+			huge.sandbox.clearRequests();
+		}
+		const { error } = await huge.run(create({ name: 'Someone', email: existing.emails[0], ifExists: 'create' }));
+		expect(error).toBeUndefined();
+		expect(huge.sandbox.writes.candidatesCreated).toBe(1);
 	});
 });

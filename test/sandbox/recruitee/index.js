@@ -15,11 +15,57 @@ const { createMutations } = require('./mutate');
 const { createWrites, WRITE_DEFAULTS } = require('./writes');
 
 /**
- * @typedef {import('./data').GenerateOptions & import('./writes').WriteOptions & { port: number, host: string, token: string }} RecruiteeOptions
+ * @typedef {import('./data').GenerateOptions & import('./writes').WriteOptions & { port: number, host: string, token: string, candidateQuery: CandidateQuery }} RecruiteeOptions
  */
 
+/**
+ * How `GET /candidates?query=` matches, which Recruitee does not document (lower-cased name and
+ * emails against the lower-cased query):
+ * - `substring`: the query is a substring of the name or an email;
+ * - `allWords`: every word of the query is a word of the name or an email;
+ * - `anyWord`: one word of the query is (a full-text OR: `sam@example.com` finds everyone at
+ *   example.com).
+ * Words are runs of letters and digits.
+ * @typedef {'substring'|'allWords'|'anyWord'} CandidateQuery
+ */
+/** @type {readonly CandidateQuery[]} */
+const CANDIDATE_QUERIES = ['substring', 'allWords', 'anyWord'];
+
+/** @param {string} text */
+const wordsOf = (text) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * The candidate predicate of a `query`, or undefined when the query has no word to match.
+ * @param {CandidateQuery} mode @param {string} query
+ * @returns {((m: import('./data').CandidateMeta) => boolean) | undefined}
+ */
+function queryMatcher(mode, query) {
+  const text = query.toLowerCase();
+  if (mode === 'substring') return (m) => m.text.includes(text);
+  const wanted = wordsOf(text);
+  if (wanted.length === 0) return undefined;
+  /** @type {WeakMap<object, Set<string>>} */
+  const words = new WeakMap();
+  /** @param {import('./data').CandidateMeta} m */
+  const wordsOfMeta = (m) => {
+    let set = words.get(m);
+    if (!set) words.set(m, (set = new Set(wordsOf(m.text))));
+    return set;
+  };
+  return mode === 'allWords'
+    ? (m) => wanted.every((w) => wordsOfMeta(m).has(w))
+    : (m) => wanted.some((w) => wordsOfMeta(m).has(w));
+}
+
 /** @type {Readonly<RecruiteeOptions>} */
-const DEFAULTS = Object.freeze({ ...D.DEFAULTS, ...WRITE_DEFAULTS, port: 0, host: '127.0.0.1', token: 'recruitee-test-token' });
+const DEFAULTS = Object.freeze({
+  ...D.DEFAULTS,
+  ...WRITE_DEFAULTS,
+  candidateQuery: /** @type {CandidateQuery} */ ('substring'),
+  port: 0,
+  host: '127.0.0.1',
+  token: 'recruitee-test-token',
+});
 
 /** @typedef {import('../kit').Reply} Reply */
 /** @typedef {ReturnType<typeof D.generate>} Data */
@@ -48,10 +94,10 @@ function parseCreatedAfter(raw) {
 
 /**
  * Predicates of GET /candidates, or a Reply for an invalid parameter.
- * @param {Data} data @param {Query} q
+ * @param {Data} data @param {Query} q @param {CandidateQuery} queryMode
  * @returns {((m: import('./data').CandidateMeta) => boolean)[] | Reply}
  */
-function candidateFilters(data, q) {
+function candidateFilters(data, q, queryMode) {
   /** @type {((m: import('./data').CandidateMeta) => boolean)[]} */
   const preds = [];
   if (q.created_after !== undefined) {
@@ -73,21 +119,21 @@ function candidateFilters(data, q) {
     preds.push((m) => m.offerIds.includes(id));
   }
   if (q.query !== undefined && q.query !== '') {
-    const text = q.query.toLowerCase();
-    preds.push((m) => m.text.includes(text));
+    const matches = queryMatcher(queryMode, q.query);
+    if (matches) preds.push(matches);
   }
   return preds;
 }
 
-/** @param {Data} data @param {Query} q @returns {Reply} */
-function listCandidates(data, q) {
+/** @param {Data} data @param {Query} q @param {CandidateQuery} queryMode @returns {Reply} */
+function listCandidates(data, q, queryMode) {
   const limit = intParam(q.limit, Infinity);
   const offset = intParam(q.offset, 0);
   if (q.limit !== undefined && !(limit >= 1 && limit <= 10000)) return invalid422('limit');
   if (Number.isNaN(offset)) return invalid422('offset');
   const sort = q.sort === undefined ? 'by_date' : q.sort;
   if (sort !== 'by_date' && sort !== 'by_last_message') return invalid422('sort');
-  const preds = candidateFilters(data, q);
+  const preds = candidateFilters(data, q, queryMode);
   if (!Array.isArray(preds)) return preds;
 
   const order = D.sortedOrder(data, sort === 'by_date' ? 'created_at_desc' : 'by_last_message');
@@ -218,12 +264,12 @@ function auditLog(data, q) {
 // ---------------------------------------------------------------- routing
 
 /**
- * @typedef {{ method: string, re: RegExp, family: string, run: (data: Data, q: Query, params: string[], record: import('../kit').RecordedRequest, body: Buffer) => Reply }} Route
+ * @typedef {{ method: string, re: RegExp, family: string, run: (data: Data, q: Query, params: string[], record: import('../kit').RecordedRequest, body: Buffer, opts: { candidateQuery: CandidateQuery }) => Reply }} Route
  */
 
 /** The read routes. `family` decides the wrong-company answer: 'candidates' → 422, 'offers' → 403. @type {Route[]} */
 const ROUTES = [
-  { method: 'GET', re: /^\/candidates$/, family: 'candidates', run: listCandidates },
+  { method: 'GET', re: /^\/candidates$/, family: 'candidates', run: (data, q, _p, _r, _b, opts) => listCandidates(data, q, opts.candidateQuery) },
   { method: 'GET', re: /^\/candidates\/([^/]+)$/, family: 'candidates', run: getCandidate },
   { method: 'GET', re: /^\/offers$/, family: 'offers', run: listOffers },
   { method: 'GET', re: /^\/offers\/([^/]+)$/, family: 'offers', run: getOffer },
@@ -242,12 +288,17 @@ function safeDecode(s) {
 
 /**
  * @param {Data} data
- * @param {{ token: string, companyId: string|number }} opts
+ * @param {{ token: string, companyId: string|number, candidateQuery?: CandidateQuery }} opts
  * @param {Route[]} [extraRoutes] the write routes
  * @returns {(record: import('../kit').RecordedRequest, body?: Buffer) => Reply}
  */
 function createHandler(data, opts, extraRoutes = []) {
   const companyId = String(opts.companyId);
+  const candidateQuery = opts.candidateQuery ?? DEFAULTS.candidateQuery;
+  if (!CANDIDATE_QUERIES.includes(candidateQuery)) {
+    throw new TypeError(`option candidateQuery: ${JSON.stringify(candidateQuery)} is not one of ${CANDIDATE_QUERIES.join(', ')}`);
+  }
+  const routeOptions = { candidateQuery };
   const routes = [...ROUTES, ...extraRoutes];
   return (record, body = Buffer.alloc(0)) => {
     const auth = /^Bearer +(\S+) *$/i.exec(String(record.headers.authorization || ''));
@@ -266,7 +317,7 @@ function createHandler(data, opts, extraRoutes = []) {
       if (safeDecode(m[1]) !== companyId) {
         return route.family === 'candidates' ? reply(422, { error: 'Company id is invalid' }) : reply(403, { errors: ['Forbidden'] });
       }
-      return route.run(data, record.query, hit.slice(1).map(safeDecode), record, body);
+      return route.run(data, record.query, hit.slice(1).map(safeDecode), record, body, routeOptions);
     }
     return allowed.length ? reply(405, { error: 'Method not allowed' }, { allow: allowed.join(', ') }) : notFound();
   };
