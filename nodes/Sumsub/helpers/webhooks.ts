@@ -166,7 +166,8 @@ const text = (value: unknown): string | null =>
 
 /**
  * A delivery's identity, the same for Sumsub's resends of it: the event's correlation ID with its
- * type, applicant and creation time when it has one; else a digest of the body bytes.
+ * type, applicant, creation time and, for events about an applicant action or a KYT transaction,
+ * that action or transaction (one request can touch several); else a digest of the body bytes.
  */
 export function resendKeyOf(payload: IDataObject, rawBody: Buffer): string {
 	const correlationId = text(payload.correlationId);
@@ -176,6 +177,9 @@ export function resendKeyOf(payload: IDataObject, rawBody: Buffer): string {
 			text(payload.type),
 			text(payload.applicantId),
 			text(payload.createdAtMs),
+			text(payload.applicantActionId),
+			text(payload.kytTxnId),
+			text(payload.kytDataTxnId),
 		])}`;
 	}
 	return `body:${bodyDigest(rawBody)}`;

@@ -322,9 +322,20 @@ describe('resends', () => {
 		expect((await t.deliver(reordered, signed(reordered))).items).toBeUndefined();
 	});
 
-	test('another event of the same request (same correlationId, another type or time) starts its own execution', async () => {
+	test('another event of the same request (same correlationId, another type, time, applicant, action or transaction) starts its own execution', async () => {
 		const t = trigger();
-		for (const payload of [created, { ...created, type: 'applicantPending' }, { ...created, createdAtMs: created.createdAtMs + 1 }, { ...created, applicantId: '5cb744200a975a67ed1798ff' }]) {
+		const action = { ...created, type: 'applicantActionPending', applicantActionId: '63e0f8a5b3c8a31d2f0c0a11' };
+		const txn = { ...created, type: 'applicantKytTxnApproved', kytTxnId: '64a1c0a5b3c8a31d2f0c0b01', kytDataTxnId: 'txn-1' };
+		for (const payload of [
+			created,
+			{ ...created, type: 'applicantPending' },
+			{ ...created, createdAtMs: created.createdAtMs + 1 },
+			{ ...created, applicantId: '5cb744200a975a67ed1798ff' },
+			action,
+			{ ...action, applicantActionId: '63e0f8a5b3c8a31d2f0c0a12' },
+			txn,
+			{ ...txn, kytTxnId: '64a1c0a5b3c8a31d2f0c0b02', kytDataTxnId: 'txn-2' },
+		]) {
 			const body = JSON.stringify(payload);
 			expect((await t.deliver(body, signed(body))).items).toHaveLength(1);
 		}
@@ -336,7 +347,7 @@ describe('resends', () => {
 		const body = JSON.stringify(noId);
 		expect(resendKeyOf(noId, Buffer.from(body))).toBe(`body:${crypto.createHash('sha256').update(body).digest('hex')}`);
 		expect(resendKeyOf(pending, Buffer.from(''))).toBe(
-			`event:${JSON.stringify([pending.correlationId, 'applicantPending', pending.applicantId, pending.createdAtMs])}`,
+			`event:${JSON.stringify([pending.correlationId, 'applicantPending', pending.applicantId, pending.createdAtMs, null, null, null])}`,
 		);
 		expect((await t.deliver(body, signed(body))).items).toHaveLength(1);
 		expect((await t.deliver(body, signed(body))).items).toBeUndefined();
