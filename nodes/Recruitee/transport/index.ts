@@ -6,7 +6,7 @@ import type { ApiDefinition, ApiRequest, StatusHints, Wording } from '../../shar
 import { callApi, httpError, statusWording } from '../../shared/api';
 import type { ApiContext, Query, RawResponse } from '../../shared/http';
 import { apiError, parseJsonText } from '../../shared/http';
-import type { Page, PageRequest } from '../../shared/paging';
+import type { Page, PageRequest, Select } from '../../shared/paging';
 import { isRecord, listOf } from '../../shared/records';
 import type { HttpSettings } from '../../shared/reliability';
 import { collectPages } from '../../shared/paging';
@@ -35,7 +35,7 @@ function companyBaseUrl(ctx: ApiContext, credentials: RecruiteeCredentials): str
 	return `${base}/c/${encodeURIComponent(company)}`;
 }
 
-type RecordWithId = IDataObject & { id: number };
+export type RecordWithId = IDataObject & { id: number };
 
 const hasNumericId = (record: IDataObject) => typeof record.id === 'number';
 const NO_NUMERIC_ID = 'a record without a numeric "id"';
@@ -170,6 +170,8 @@ export interface RecruiteeListOptions<S extends z.ZodTypeAny, T> {
 	extract: (body: z.infer<S>) => Page<T>;
 	http?: HttpSettings;
 	idOf: (record: T) => string | number;
+	/** What of each page is output (all of it without); paging still goes by what the API sent. */
+	select?: Select<T>;
 }
 
 /** Pages through a Recruitee list, all-or-error. */
@@ -183,6 +185,7 @@ export async function recruiteeList<S extends z.ZodTypeAny, T>(
 		pageSize: options.pageSize,
 		style: options.style,
 		idOf: options.idOf,
+		select: options.select,
 		fetch: async (request: PageRequest) => {
 			const paging: Query =
 				options.style === 'offset'

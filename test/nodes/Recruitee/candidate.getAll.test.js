@@ -129,6 +129,32 @@ describe('Candidate → Get Many', () => {
 		});
 	});
 
+	test('Created After to the millisecond: the second is sent, earlier candidates of it and the very millisecond are left out, Limit still filled', async () => {
+		const at = (micro) => api.sandbox.addCandidate({ created_at: `2026-11-20T12:30:00.${micro}Z`, name: `At ${micro}` });
+		const early = at('200000');
+		const sameMs = at('500400');
+		const late = at('900000');
+		const later = api.sandbox.addCandidate({ created_at: '2026-11-20T12:30:01.000000Z', name: 'Later' });
+		api.sandbox.clearRequests();
+		for (const [run, pages] of [
+			[{ returnAll: true }, ['100@0']],
+			[{ limit: 3 }, ['3@0', '1@3', '1@4']],
+		]) {
+			const { items, error } = await api.run(getAll({ ...run, filters: { createdAfter: '2026-11-20T12:30:00.500Z' } }));
+			expect(error).toBeUndefined();
+			expect(jsonOf(items).map((c) => c.id)).toEqual([later.id, late.id]);
+			expect(api.calls().every(([, q]) => q.created_after === '2026-11-20T12:30:00')).toBe(true);
+			expect(pagesOf(api.calls())).toEqual(pages);
+			api.sandbox.clearRequests();
+		}
+		expect([early.id, sameMs.id]).not.toContain(late.id);
+		// A candidate's own created_at (microseconds) leaves that candidate out, as the next read of an incremental one.
+		const { items } = await api.run(getAll({ returnAll: true, filters: { createdAfter: '={{ $json.created_at }}' } }), {
+			input: [{ json: { created_at: sameMs.created_at } }],
+		});
+		expect(jsonOf(items).map((c) => c.id)).toEqual([later.id, late.id]);
+	});
+
 	test('qualified filter and the result matches the API', async () => {
 		const expected = await api.oracle('/candidates?qualified=true&limit=30&offset=0');
 		const { items } = await api.run(getAll({ limit: 30, filters: { status: 'qualified' } }));

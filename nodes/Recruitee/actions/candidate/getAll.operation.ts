@@ -24,6 +24,8 @@ import {
 } from '../../../shared/validation';
 import { offerIdOf, offerLocator } from '../../helpers/locators';
 import { simplifyCandidate } from '../../helpers/simplify';
+import type { Selection } from '../../../shared/paging';
+import type { RecordWithId } from '../../transport';
 import { recordsWithId, recruiteeList } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -42,7 +44,8 @@ const properties: INodeProperties[] = [
 			name: 'createdAfter',
 			type: 'dateTime',
 			default: '',
-			description: 'Only candidates created after this moment',
+			description:
+				'Only candidates created after this moment (to the millisecond: a candidate’s own created_at leaves it out)',
 		},
 		offerLocator(
 			'offerId',
@@ -54,7 +57,8 @@ const properties: INodeProperties[] = [
 			name: 'query',
 			type: 'string',
 			default: '',
-			description: 'Only candidates whose name or email contains this text',
+			description:
+				'Recruitee’s search of candidates’ names and emails for this text. How it matches is Recruitee’s (it may also return candidates who match only in part).',
 		},
 		{
 			displayName: 'Status',
@@ -147,6 +151,21 @@ const LABELS = {
 
 const page = z.object({ candidates: recordsWithId });
 
+/**
+ * Created After to the millisecond. `created_after` takes whole seconds, so Recruitee's answer can
+ * hold candidates created earlier in that second, or in the very millisecond given (a candidate's
+ * own `created_at`, which has microseconds): those are left out here. A candidate without a
+ * readable `created_at` is kept, as Recruitee chose it.
+ */
+const createdAfter =
+	(afterMs: number) =>
+	(records: RecordWithId[]): Selection<RecordWithId> => ({
+		records: records.filter((candidate) => {
+			const created = Date.parse(String(candidate.created_at));
+			return Number.isNaN(created) || created > afterMs;
+		}),
+	});
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const p = itemParameters(
 		this,
@@ -164,11 +183,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		http,
 	);
 	const { filters, options } = p;
+	const after = filters.createdAfter;
 	const candidates = await recruiteeList(this, {
 		path: '/candidates',
 		query: {
 			offer_id: offerId,
-			created_after: filters.createdAfter?.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
+			created_after: after?.toFormat("yyyy-MM-dd'T'HH:mm:ss"),
 			qualified: filters.status === 'qualified' ? true : undefined,
 			disqualified: filters.status === 'disqualified' ? true : undefined,
 			ids: filters.ids?.join(','),
@@ -182,6 +202,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		schema: page,
 		extract: (body) => ({ records: body.candidates }),
 		idOf: (candidate) => candidate.id,
+		select: after ? createdAfter(after.toMillis()) : undefined,
 	});
 	return p.simplify ? candidates.map(simplifyCandidate) : candidates;
 }
