@@ -119,13 +119,41 @@ const secondOf = (ms: number) => Math.floor(ms / 1000) * 1000;
 /** Where the window after `cursor` starts: the overlap before it, from a whole second. */
 const windowStart = (cursor: number, timing: PollTiming) => secondOf(cursor - timing.overlapMs);
 
-/** One poll: the new records, oldest first, or null when there is none. */
+/**
+ * The trigger nodes (by their static data, one object per node of an active workflow) with a poll
+ * under way in this process. n8n starts a poll at every tick without waiting for the one before
+ * (a slow API, retries), and two Poll Times entries can tick together: two polls of one node would
+ * read the same cursor and emit the same records. Polls run in one process (the main, or the
+ * leader in queue mode), so this is enough.
+ */
+const polling = new WeakSet<object>();
+
+/**
+ * One poll: the new records, oldest first, or null when there is none. A poll while the node's
+ * previous one is still under way reads nothing (null): that one saves where it got, and the next
+ * tick goes on from there.
+ */
 export async function pollNew<T>(
 	ctx: IPollFunctions,
 	source: PollSource<T>,
 	timing: PollTiming,
 ): Promise<T[] | null> {
 	const stored = stateOf(ctx);
+	if (polling.has(stored)) return null;
+	polling.add(stored);
+	try {
+		return await pollOnce(ctx, source, timing, stored);
+	} finally {
+		polling.delete(stored);
+	}
+}
+
+async function pollOnce<T>(
+	ctx: IPollFunctions,
+	source: PollSource<T>,
+	timing: PollTiming,
+	stored: IDataObject,
+): Promise<T[] | null> {
 	const now = Date.now();
 	// The end of the last whole second before now − lag (APIs filter by whole seconds).
 	const to = secondOf(now - timing.lagMs) - 1;

@@ -152,6 +152,24 @@ describe.each(Object.entries(SOURCES))('%s', (_name, source) => {
 	/** The trigger under test in `acrossActivation`. */
 	const active = { current: undefined };
 
+	test('a poll while the one before is still under way (a slow answer, the next tick) reads nothing: each record once', async () => {
+		const p = poller(source.parameters);
+		expect(await p.poll()).toBeNull();
+		clock.advance(60_000);
+		const added = add(clock.now() - 30_000, clock.now() - 20_000);
+		clearRequests();
+		const api = source.type.endsWith('recruiteeTrigger') ? recruitee : sumsub;
+		api.inject({ delayMs: 300 });
+		// n8n starts a poll at each tick without waiting for the one before.
+		const [slow, meanwhile] = await Promise.all([p.poll(), p.poll()]);
+		expect(meanwhile).toBeNull();
+		expect(source.ids(slow)).toEqual(added);
+		const requests = api.requests.length;
+		clock.advance(60_000);
+		expect(await p.poll()).toBeNull();
+		expect(api.requests.length).toBeGreaterThan(requests);
+	});
+
 	test('first activation: nothing from before it is emitted, everything after it once, oldest first', async () => {
 		active.current = poller(source.parameters);
 		await acrossActivation(() => active.current.poll());
