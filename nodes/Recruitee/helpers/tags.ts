@@ -7,7 +7,7 @@ import type { CandidateOperationSpec } from './candidateOperation';
 import { candidateOperationDescription, runCandidateOperation } from './candidateOperation';
 import { union } from './candidateFields';
 import { candidateById } from './lookups';
-import { tagsOf, updateCandidate } from './writes';
+import { oneCandidateAtATime, tagsOf, updateCandidate } from './writes';
 
 /**
  * Add Tags and Remove Tags. Recruitee sets tags through the candidate's `tags` list; whether a PATCH
@@ -48,36 +48,40 @@ export function tagsOperation(operation: 'addTags' | 'removeTags') {
 				itemIndex,
 				spec,
 				async ({ candidateId, p, reads }) => {
-					const wanted = new Set(p.tags.map((t) => t.toLowerCase()));
-					const has = (candidate: IDataObject) =>
-						new Set(tagsOf(candidate).map((t) => t.toLowerCase()));
-					const current = await candidateById(ctx, candidateId, reads);
-					const before = tagsOf(current);
-					const tags = adding
-						? union(before, p.tags)
-						: before.filter((t) => !wanted.has(t.toLowerCase()));
-					if (
-						tags.length === before.length &&
-						(adding || !before.some((t) => wanted.has(t.toLowerCase())))
-					) {
-						return; // nothing to change
-					}
-					await updateCandidate(ctx, candidateId, { tags }, reads);
-					const after = has(await candidateById(ctx, candidateId, reads));
-					const wrong = p.tags.filter((t) => after.has(t.toLowerCase()) !== adding);
-					if (wrong.length) {
-						throw new NodeApiError(
-							ctx.getNode(),
-							{},
-							{
-								message: `Recruitee did not ${adding ? 'add' : 'remove'} the tag(s) ${wrong.map((t) => JSON.stringify(t)).join(', ')} on candidate ${candidateId}${itemSuffix(itemIndex)}`,
-								description: adding
-									? 'Recruitee accepted the update but the tags are not on the candidate. Check in Recruitee; the tag may be restricted for this token’s user.'
-									: 'Recruitee accepted the update but kept the tags: this Recruitee adds the tags it is sent rather than replacing the list, so tags cannot be removed through this route. Remove them in Recruitee.',
-								itemIndex,
-							},
-						);
-					}
+					// One item of the run at a time on a candidate: items in parallel would each read the old
+					// tags and send them with only their own, and the later list would drop the earlier tags.
+					await oneCandidateAtATime(ctx, candidateId, async () => {
+						const wanted = new Set(p.tags.map((t) => t.toLowerCase()));
+						const has = (candidate: IDataObject) =>
+							new Set(tagsOf(candidate).map((t) => t.toLowerCase()));
+						const current = await candidateById(ctx, candidateId, reads);
+						const before = tagsOf(current);
+						const tags = adding
+							? union(before, p.tags)
+							: before.filter((t) => !wanted.has(t.toLowerCase()));
+						if (
+							tags.length === before.length &&
+							(adding || !before.some((t) => wanted.has(t.toLowerCase())))
+						) {
+							return; // nothing to change
+						}
+						await updateCandidate(ctx, candidateId, { tags }, reads);
+						const after = has(await candidateById(ctx, candidateId, reads));
+						const wrong = p.tags.filter((t) => after.has(t.toLowerCase()) !== adding);
+						if (wrong.length) {
+							throw new NodeApiError(
+								ctx.getNode(),
+								{},
+								{
+									message: `Recruitee did not ${adding ? 'add' : 'remove'} the tag(s) ${wrong.map((t) => JSON.stringify(t)).join(', ')} on candidate ${candidateId}${itemSuffix(itemIndex)}`,
+									description: adding
+										? 'Recruitee accepted the update but the tags are not on the candidate. Check in Recruitee; the tag may be restricted for this token’s user.'
+										: 'Recruitee accepted the update but kept the tags: this Recruitee adds the tags it is sent rather than replacing the list, so tags cannot be removed through this route. Remove them in Recruitee.',
+									itemIndex,
+								},
+							);
+						}
+					});
 				},
 			);
 		},

@@ -1,7 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { lookAfterWrite, settled } from '../../shared/api';
+import { oneAtATime } from '../../shared/execute';
 import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import { recordWithId, recruiteeSend } from '../transport';
@@ -30,6 +31,21 @@ export const anyAnswer = z.unknown();
 /** What a write operation outputs: the candidate, simplified or whole. */
 export function candidateOutput(candidate: IDataObject, simplify: boolean): IDataObject {
 	return simplify ? simplifyCandidate(candidate) : { ...candidate };
+}
+
+/**
+ * Runs `task`, which reads the candidate and then writes what it read changed (tags or lists added to
+ * or taken from, a placement looked for), after every earlier such task of this run on the same
+ * candidate has settled. Items in parallel on one candidate would otherwise both read the old state,
+ * and the later write would undo the earlier one. Not to be nested in itself (it would wait for
+ * itself); inside a task with another key (an email) it is fine, since that order never reverses.
+ */
+export async function oneCandidateAtATime<T>(
+	ctx: IExecuteFunctions,
+	candidateId: number,
+	task: () => Promise<T>,
+): Promise<T> {
+	return await oneAtATime(ctx, `candidate:${candidateId}`, task);
 }
 
 /** PATCH /candidates/:id with the fields given (idempotent: repeated on a failed answer). */

@@ -120,6 +120,24 @@ describe('Candidate → Create', () => {
 			expect(api.sandbox.writes.candidatesCreated).toBe(createdBefore);
 		});
 
+		test('Update from two items with two emails of one candidate, in parallel: both items’ lists kept', async () => {
+			const [first, second] = [freshEmail(), freshEmail()];
+			const made = await api.run(create({ name: 'Two Emails', email: first, additionalFields: { emails: second, tags: 'old' } }));
+			expect(made.error).toBeUndefined();
+			const id = jsonOf(made.items)[0].id;
+			api.sandbox.clearRequests();
+			// Item 0's PATCH arrives 300 ms late: item 1 must not have read the tags before it.
+			api.sandbox.inject({ method: 'PATCH', match: (r) => r.body.includes('from-first'), delayMs: 300 });
+			const { items, error } = await api.run(
+				create({ name: 'Two Emails', email: '={{ $json.email }}', ifExists: 'update', additionalFields: { tags: '={{ $json.tag }}' } }),
+				{ input: [{ json: { email: first, tag: 'from-first' } }, { json: { email: second, tag: 'from-second' } }] },
+			);
+			expect(error).toBeUndefined();
+			expect(api.sandbox.candidateById(id).tags).toEqual(['old', 'from-first', 'from-second']);
+			expect(jsonOf(items).map((c) => c.id)).toEqual([id, id]);
+			expect(writes().map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
+		});
+
 		test('Fail: an error naming the existing candidate, nothing written', async () => {
 			const { id, email } = existing();
 			const { error } = await api.run(create({ name: 'X', email, ifExists: 'fail' }));

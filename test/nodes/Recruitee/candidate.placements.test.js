@@ -67,6 +67,19 @@ describe('the node finds the placement itself', () => {
 		expect(fail.error.message).toBe(`Candidate ${id} is already on offer ${OTHER_JOB} [item 0]`);
 	});
 
+	test('Assign to Offer from two items on one candidate in parallel: put on once, both kept as is', async () => {
+		const id = await newCandidate();
+		const { items, error } = await api.run(op('assignToOffer', { candidateId: rl(String(id)), offerId: rl(String(OTHER_JOB)) }), {
+			input: [{ json: {} }, { json: {} }],
+		});
+		expect(error).toBeUndefined();
+		expect(writes()).toEqual(['POST /placements']);
+		expect(jsonOf(items).map((c) => c.placements.map((p) => p.offer_id).sort())).toEqual([
+			[JOB, OTHER_JOB].sort(),
+			[JOB, OTHER_JOB].sort(),
+		]);
+	});
+
 	test('Disqualify with a reason (by name from an expression), then Requalify', async () => {
 		const id = await newCandidate();
 		const { error } = await api.run(op('disqualify', { candidateId: rl(String(id)), offerId: rl(String(JOB)), reasonId: '={{ "not a fit" }}' }));

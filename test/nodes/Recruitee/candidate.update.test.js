@@ -37,6 +37,20 @@ describe('Candidate → Update', () => {
 		expect(api.sandbox.requests).toEqual([]);
 	});
 
+	test('two items adding to one candidate’s list in parallel: both kept though the first PATCH is late', async () => {
+		const id = await newCandidate(api, { phones: '+1 555 0001' });
+		// Item 0's PATCH arrives 300 ms late: item 1 must not have read the list before it.
+		api.sandbox.inject({ method: 'PATCH', match: (r) => r.body.includes('0002'), delayMs: 300 });
+		const { items, error } = await api.run(op('update', { candidateId: rl(String(id)), updateFields: { phones: '={{ $json.phone }}' } }), {
+			input: [{ json: { phone: '+1 555 0002' } }, { json: { phone: '+1 555 0003' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(api.sandbox.candidateById(id).phones).toEqual(['+1 555 0001', '+1 555 0002', '+1 555 0003']);
+		expect(jsonOf(items)[0].phones).toContain('+1 555 0002');
+		expect(jsonOf(items)[1].phones).toEqual(['+1 555 0001', '+1 555 0002', '+1 555 0003']);
+		expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1]);
+	});
+
 	test('an unknown candidate: a clear 404', async () => {
 		const { error } = await api.run(op('update', { candidateId: rl('1'), updateFields: { name: 'X' } }));
 		expect(error.message).toBe('No candidate with ID 1 in this company (HTTP 404) [item 0]');
@@ -101,6 +115,42 @@ describe.each([['replace'], ['merge']])('Candidate → Add Tags / Remove Tags (s
 			expect(error.description).toContain('adds the tags it is sent rather than replacing the list');
 		}
 		expect(JSON.parse(writesOf(api)[0].body)).toEqual({ candidate: { tags: ['keep', 'also'] } });
+	});
+
+	test.each([[0], [300]])('Add Tags from two items on one candidate in parallel (the second PATCH %i ms late): both tags kept, both items succeed', async (delayMs) => {
+		const id = await newCandidate(api, { tags: 'keep' });
+		if (delayMs) api.sandbox.inject({ method: 'PATCH', match: (r) => r.body.includes('beta'), delayMs });
+		const { items, error } = await api.run(op('addTags', { candidateId: rl(String(id)), tags: '={{ $json.tag }}', simplify: true }), {
+			input: [{ json: { tag: 'alpha' } }, { json: { tag: 'beta' } }],
+		});
+		expect(error).toBeUndefined();
+		expect(api.sandbox.candidateById(id).tags).toEqual(['keep', 'alpha', 'beta']);
+		expect(jsonOf(items)[0].tags).toContain('alpha');
+		expect(jsonOf(items)[1].tags).toEqual(['keep', 'alpha', 'beta']);
+		// One read-merge-write after the other: the second item's list carries the first item's tag.
+		expect(writesOf(api).map((r) => JSON.parse(r.body).candidate.tags)).toEqual([['keep', 'alpha'], ['keep', 'alpha', 'beta']]);
+	});
+
+	test('Remove Tags from two items on one candidate in parallel: neither brings back the other’s tag', async () => {
+		const id = await newCandidate(api, { tags: 'keep, a, b' });
+		api.sandbox.inject({ method: 'PATCH', match: (r) => !r.body.includes('"a"'), delayMs: 300 });
+		const { items, error } = await api.run(op('removeTags', { candidateId: rl(String(id)), tags: '={{ $json.tag }}' }), {
+			input: [{ json: { tag: 'a' } }, { json: { tag: 'b' } }],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(writesOf(api).map((r) => JSON.parse(r.body).candidate.tags)).toEqual(
+			tagsOnPatch === 'replace' ? [['keep', 'b'], ['keep']] : [['keep', 'b'], ['keep', 'a']],
+		);
+		if (tagsOnPatch === 'replace') {
+			expect(api.sandbox.candidateById(id).tags).toEqual(['keep']);
+			expect(jsonOf(items).map((c) => c.error)).toEqual([undefined, undefined]);
+		} else {
+			expect(jsonOf(items).map((c) => c.error)).toEqual([
+				`Recruitee did not remove the tag(s) "a" on candidate ${id} [item 0]`,
+				`Recruitee did not remove the tag(s) "b" on candidate ${id} [item 1]`,
+			]);
+		}
 	});
 
 	test('no tag given: refused before any request', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../helpers/candidateOperation';
 import { candidateById, placementOn, stageOf } from '../../helpers/lookups';
 import { stageProperty } from '../../helpers/stages';
-import { placeOnOffer } from '../../helpers/writes';
+import { oneCandidateAtATime, placeOnOffer } from '../../helpers/writes';
 
 const spec = {
 	operation: 'assignToOffer',
@@ -51,20 +51,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		async ({ candidateId, offerId, p, reads }) => {
 			const stage =
 				p.stageId.trim() === '' ? undefined : await stageOf(this, offerId, p.stageId, reads);
-			const candidate = await candidateById(this, candidateId, reads);
-			if (placementOn(candidate, offerId)) {
-				if (p.ifAssigned === 'keep') return;
-				throw new NodeOperationError(
-					this.getNode(),
-					`Candidate ${candidateId} is already on offer ${offerId}${itemSuffix(itemIndex)}`,
-					{
-						itemIndex,
-						description:
-							'Nothing was changed. To move the candidate, use Candidate → Move to Stage.',
-					},
-				);
-			}
-			await placeOnOffer(this, candidateId, offerId, stage, reads);
+			// One item of the run at a time on a candidate: two items putting it on the same offer would
+			// both find it not there, and the second would fail on Recruitee's "already taken".
+			await oneCandidateAtATime(this, candidateId, async () => {
+				const candidate = await candidateById(this, candidateId, reads);
+				if (placementOn(candidate, offerId)) {
+					if (p.ifAssigned === 'keep') return;
+					throw new NodeOperationError(
+						this.getNode(),
+						`Candidate ${candidateId} is already on offer ${offerId}${itemSuffix(itemIndex)}`,
+						{
+							itemIndex,
+							description:
+								'Nothing was changed. To move the candidate, use Candidate → Move to Stage.',
+						},
+					);
+				}
+				await placeOnOffer(this, candidateId, offerId, stage, reads);
+			});
 		},
 	);
 }

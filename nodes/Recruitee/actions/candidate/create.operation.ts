@@ -26,7 +26,13 @@ import { candidateById, candidatesWithEmail, placementOn, stageOf } from '../../
 import type { File } from '../../helpers/attachments';
 import { fileOf, uploadFile } from '../../helpers/attachments';
 import { stageProperty } from '../../helpers/stages';
-import { candidateOutput, placeOnOffer, toStage, updateCandidate } from '../../helpers/writes';
+import {
+	candidateOutput,
+	oneCandidateAtATime,
+	placeOnOffer,
+	toStage,
+	updateCandidate,
+} from '../../helpers/writes';
 import { recordWithId, recruiteeSend } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -260,13 +266,17 @@ async function useExisting(
 		);
 	}
 	if (p.ifExists === 'update') {
-		const current = await candidateById(ctx, existing.id, reads);
-		await updateCandidate(ctx, current.id, candidateBody(plan.fields, current), reads);
-		for (const offer of plan.offers) {
-			if (placementOn(current, offer)) continue;
-			const stage = offer === plan.offerId ? plan.stage : undefined;
-			await placeOnOffer(ctx, current.id, offer, stage, reads);
-		}
+		// Another item of the run may hold another of this candidate's emails: one at a time (inside
+		// the email's turn; that order never reverses).
+		await oneCandidateAtATime(ctx, existing.id, async () => {
+			const current = await candidateById(ctx, existing.id, reads);
+			await updateCandidate(ctx, current.id, candidateBody(plan.fields, current), reads);
+			for (const offer of plan.offers) {
+				if (placementOn(current, offer)) continue;
+				const stage = offer === plan.offerId ? plan.stage : undefined;
+				await placeOnOffer(ctx, current.id, offer, stage, reads);
+			}
+		});
 	}
 	return await candidateById(ctx, existing.id, reads);
 }

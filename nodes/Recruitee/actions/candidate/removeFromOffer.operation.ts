@@ -7,7 +7,7 @@ import {
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
 import { candidateById, requirePlacement } from '../../helpers/lookups';
-import { deletePlacement } from '../../helpers/writes';
+import { deletePlacement, oneCandidateAtATime } from '../../helpers/writes';
 
 const spec = {
 	operation: 'removeFromOffer',
@@ -25,8 +25,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		spec,
 		async ({ candidateId, offerId, reads }) => {
-			const candidate = await candidateById(this, candidateId, reads);
-			await deletePlacement(this, requirePlacement(this, candidate, offerId, itemIndex).id, reads);
+			await oneCandidateAtATime(this, candidateId, async () => {
+				const candidate = await candidateById(this, candidateId, reads);
+				await deletePlacement(
+					this,
+					requirePlacement(this, candidate, offerId, itemIndex).id,
+					reads,
+				);
+			});
 		},
 	);
 }

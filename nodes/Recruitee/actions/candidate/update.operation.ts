@@ -13,7 +13,7 @@ import {
 	runCandidateOperation,
 } from '../../helpers/candidateOperation';
 import { candidateById } from '../../helpers/lookups';
-import { updateCandidate } from '../../helpers/writes';
+import { oneCandidateAtATime, updateCandidate } from '../../helpers/writes';
 
 const spec = {
 	operation: 'update',
@@ -43,8 +43,10 @@ export const description = candidateOperationDescription(spec, 'The candidate to
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await runCandidateOperation(this, itemIndex, spec, async ({ candidateId, p, reads }) => {
-		// Lists are added to the candidate's own: read them first.
-		const current = await candidateById(this, candidateId, reads);
-		await updateCandidate(this, candidateId, candidateBody(p.updateFields, current), reads);
+		// Lists are added to the candidate's own: read them first, one item of the run at a time.
+		await oneCandidateAtATime(this, candidateId, async () => {
+			const current = await candidateById(this, candidateId, reads);
+			await updateCandidate(this, candidateId, candidateBody(p.updateFields, current), reads);
+		});
 	});
 }
