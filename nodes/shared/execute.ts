@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ApiContext } from './http';
+import { apiError } from './http';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './reliability';
+import { itemSuffix } from './validation';
 
 /** Operations by resource and operation value, as the node's parameters name them. */
 export type OperationTable = Record<string, Record<string, ItemOperation>>;
@@ -126,4 +129,65 @@ export async function oneAtATime<T>(
 		),
 	);
 	return await run;
+}
+
+/**
+ * The error of a read shared by the items of a run (made without naming an item) as this item's own:
+ * a new error object, its message naming the item, its description, HTTP status and context kept.
+ * Other errors are left as they are (the item loop names the item when it stops on one).
+ */
+export function forItem(ctx: ApiContext, error: unknown, itemIndex: number | undefined): unknown {
+	let own: NodeApiError | NodeOperationError;
+	if (error instanceof NodeApiError) {
+		own = apiError(ctx, {
+			message: `${error.message}${itemSuffix(itemIndex)}`,
+			description: error.description ?? '',
+			httpCode: error.httpCode ? Number(error.httpCode) : undefined,
+			itemIndex,
+		});
+	} else if (error instanceof NodeOperationError) {
+		own = new NodeOperationError(ctx.getNode(), `${error.message}${itemSuffix(itemIndex)}`, {
+			description: error.description ?? undefined,
+			itemIndex,
+		});
+	} else {
+		return error;
+	}
+	Object.assign(own.context, error.context, { itemIndex });
+	return own;
+}
+
+/**
+ * A read made once per node run (or list search) per key and shared by every item that needs it (an
+ * offer's stages, the disqualify reasons): the first caller's `load` is used by all callers with the
+ * key until it settles, and a success is kept for the run; a failure is not (a later item reads
+ * again). `load` names no item; on its failure every caller gets its own error naming its own item
+ * (`forItem`), not the one of whichever item happened to start the read.
+ */
+export function sharedPerRun<T>() {
+	const runs = new WeakMap<object, Map<string, Promise<T>>>();
+	return async (
+		ctx: ApiContext,
+		key: string,
+		load: () => Promise<T>,
+		itemIndex: number | undefined,
+	): Promise<T> => {
+		let byKey = runs.get(ctx);
+		if (!byKey) runs.set(ctx, (byKey = new Map()));
+		let value = byKey.get(key);
+		if (!value) {
+			const loading = load();
+			const keys = byKey;
+			loading.catch(() => {
+				if (keys.get(key) === loading) keys.delete(key);
+			});
+			byKey.set(key, loading);
+			value = loading;
+		}
+		try {
+			return await value;
+		} catch (error) {
+			throw forItem(ctx, error, itemIndex);
+		}
+	};
 }

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { sharedPerRun } from '../../shared/execute';
 import type { ApiContext } from '../../shared/http';
 import type { HttpSettings } from '../../shared/reliability';
 import { itemSuffix } from '../../shared/validation';
@@ -148,23 +149,27 @@ export function candidateIdOf(ctx: ApiContext, raw: unknown, itemIndex: number):
 
 const offersBrief = z.object({ offers: recordsWithId });
 
-/** Offer ids by URL slug, looked up once per node run (every item may give the same URL). */
-const slugsPerRun = new WeakMap<object, Promise<Map<string, number>>>();
+/**
+ * Offer ids by URL slug, looked up once per node run (every item may give the same URL); a failed
+ * look-up names each item that needed it.
+ */
+const slugsPerRun = sharedPerRun<Map<string, number>>();
 
-function offerSlugs(ctx: ApiContext, itemIndex: number, http?: HttpSettings) {
-	let slugs = slugsPerRun.get(ctx);
-	if (!slugs) {
-		slugs = recruiteeGet(ctx, {
-			path: '/offers',
-			query: { view_mode: 'brief' },
-			schema: offersBrief,
-			itemIndex,
-			http,
-		}).then(({ offers }) => new Map(offers.map((offer) => [String(offer.slug), offer.id])));
-		slugs.catch(() => slugsPerRun.delete(ctx));
-		slugsPerRun.set(ctx, slugs);
-	}
-	return slugs;
+async function offerSlugs(ctx: ApiContext, itemIndex: number | undefined, http?: HttpSettings) {
+	return await slugsPerRun(
+		ctx,
+		'',
+		async () => {
+			const { offers } = await recruiteeGet(ctx, {
+				path: '/offers',
+				query: { view_mode: 'brief' },
+				schema: offersBrief,
+				http,
+			});
+			return new Map(offers.map((offer) => [String(offer.slug), offer.id]));
+		},
+		itemIndex,
+	);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { sharedPerRun } from '../../shared/execute';
 import type { ApiContext } from '../../shared/http';
 import { isRecord } from '../../shared/records';
 import type { HttpSettings } from '../../shared/reliability';
@@ -124,25 +125,27 @@ export interface Stage {
 	category?: string;
 }
 
-/** The stages of an offer's pipeline, in order (a talent pool has none), read once per run. */
-const stagesPerRun = new WeakMap<object, Map<number, Promise<Stage[]>>>();
+/**
+ * The stages of an offer's pipeline, in order (a talent pool has none), read once per run; a failed
+ * read names each item that needed it.
+ */
+const stagesPerRun = sharedPerRun<Stage[]>();
 
 export async function offerStages(
 	ctx: ApiContext,
 	offerId: number,
 	reads: Partial<Reads> = {},
 ): Promise<Stage[]> {
-	let perOffer = stagesPerRun.get(ctx);
-	if (!perOffer) stagesPerRun.set(ctx, (perOffer = new Map()));
-	let stages = perOffer.get(offerId);
-	if (!stages) {
-		stages = recruiteeGet(ctx, {
-			path: `/offers/${offerId}`,
-			schema: offerDetail,
-			itemIndex: reads.itemIndex,
-			http: reads.http,
-			notFound: `No offer with ID ${offerId} in this company`,
-		}).then(({ offer }) => {
+	return await stagesPerRun(
+		ctx,
+		String(offerId),
+		async () => {
+			const { offer } = await recruiteeGet(ctx, {
+				path: `/offers/${offerId}`,
+				schema: offerDetail,
+				http: reads.http,
+				notFound: `No offer with ID ${offerId} in this company`,
+			});
 			const template = isRecord(offer.pipeline_template) ? offer.pipeline_template : {};
 			const list = Array.isArray(template.stages) ? template.stages.filter(isRecord) : [];
 			return list
@@ -152,11 +155,9 @@ export async function offerStages(
 					name: String(s.name ?? s.id),
 					category: s.category as string,
 				}));
-		});
-		stages.catch(() => perOffer!.delete(offerId));
-		perOffer.set(offerId, stages);
-	}
-	return await stages;
+		},
+		reads.itemIndex,
+	);
 }
 
 /**
@@ -208,27 +209,29 @@ export interface Reason {
 	name: string;
 }
 
-/** The company's disqualify reasons (GET /disqualify_reasons), read once per run. */
-const reasonsPerRun = new WeakMap<object, Promise<Reason[]>>();
+/**
+ * The company's disqualify reasons (GET /disqualify_reasons), read once per run; a failed read names
+ * each item that needed it.
+ */
+const reasonsPerRun = sharedPerRun<Reason[]>();
 
 export async function disqualifyReasons(
 	ctx: ApiContext,
 	reads: Partial<Reads> = {},
 ): Promise<Reason[]> {
-	let reasons = reasonsPerRun.get(ctx);
-	if (!reasons) {
-		reasons = recruiteeGet(ctx, {
-			path: '/disqualify_reasons',
-			schema: reasonList,
-			itemIndex: reads.itemIndex,
-			http: reads.http,
-		}).then(({ disqualify_reasons }) =>
-			disqualify_reasons.map((r) => ({ id: r.id, name: String(r.name ?? r.id) })),
-		);
-		reasons.catch(() => reasonsPerRun.delete(ctx));
-		reasonsPerRun.set(ctx, reasons);
-	}
-	return await reasons;
+	return await reasonsPerRun(
+		ctx,
+		'',
+		async () => {
+			const { disqualify_reasons } = await recruiteeGet(ctx, {
+				path: '/disqualify_reasons',
+				schema: reasonList,
+				http: reads.http,
+			});
+			return disqualify_reasons.map((r) => ({ id: r.id, name: String(r.name ?? r.id) }));
+		},
+		reads.itemIndex,
+	);
 }
 
 /** A reason from a "Reason" parameter (ID or name); not one of the company's: an error. */

@@ -138,4 +138,36 @@ describe('Continue On Fail', () => {
 		expect(error.message).toBe('No candidate with ID 999 in this company (HTTP 404) [item 1]');
 		expect(error.context.itemIndex).toBe(1);
 	});
+	describe('a read shared by the items of a run fails: each error item names its own item', () => {
+		const twoCandidates = () => api.sandbox.data.candidates.slice(0, 2).map((c) => ({ json: { id: String(c.id) } }));
+		const job = () => api.sandbox.data.offers.find((o) => o.kind === 'job');
+		const moveTo = (offerId) => ({ resource: 'candidate', operation: 'moveToStage', candidateId: rl('={{ $json.id }}'), offerId, stageId: 'Applied' });
+		const cases = [
+			['an unknown offer (its stages, 404)', () => [moveTo(rl('999999')), null, 'No offer with ID 999999 in this company (HTTP 404)', '404', '(GET /offers/999999)']],
+			['a server error on the offer’s stages', () => [moveTo(rl(String(job().id))), `/offers/${job().id}`, 'Recruitee failed to process the request (HTTP 500)', '500', `(GET /offers/${job().id})`]],
+			['a server error on the disqualify reasons', () => [{ resource: 'candidate', operation: 'disqualify', candidateId: rl('={{ $json.id }}'), offerId: rl(String(job().id)), reasonId: 'Not a fit' }, '/disqualify_reasons', 'Recruitee failed to process the request (HTTP 500)', '500', '(GET /disqualify_reasons)']],
+			['a server error on the offer list (an offer by URL)', () => [moveTo(rl(`https://app.recruitee.com/#/offers/${job().slug}`, 'url')), '/offers', 'Recruitee failed to process the request (HTTP 500)', '500', '(GET /offers)']],
+		];
+		test.each(cases)('%s', async (_, setUp) => {
+			const [parameters, failing, message, httpCode, request] = setUp();
+			const path = failing && `/c/${api.sandbox.companyId}${failing}`;
+			if (path) api.sandbox.inject({ method: 'GET', path, status: 500 });
+			const { items, error } = await api.run(parameters, { input: twoCandidates(), continueOnFail: true });
+			expect(error).toBeUndefined();
+			expect(items.map((i) => i.pairedItem.item)).toEqual([0, 1]);
+			expect(items.map((i) => i.json.error)).toEqual([`${message} [item 0]`, `${message} [item 1]`]);
+			for (const { json } of items) {
+				expect(json.httpCode).toBe(httpCode);
+				expect(json.description).toContain(request);
+			}
+			// Read once for both items (a failure is not kept: the next run reads again).
+			if (path) expect(api.sandbox.requests.filter((r) => r.path === path)).toHaveLength(1);
+		});
+
+		test('without Continue On Fail the node stops naming the first item', async () => {
+			const { error } = await api.run(moveTo(rl('999999')), { input: twoCandidates() });
+			expect(error.message).toBe('No offer with ID 999999 in this company (HTTP 404) [item 0]');
+			expect(error.context.itemIndex).toBe(0);
+		});
+	});
 });
