@@ -172,6 +172,8 @@ export interface RecruiteeListOptions<S extends z.ZodTypeAny, T> {
 	idOf: (record: T) => string | number;
 	/** What of each page is output (all of it without); paging still goes by what the API sent. */
 	select?: Select<T>;
+	/** What a 404 on a page means here, e.g. 'No offer with ID 123' (see ApiRequest). */
+	notFound?: string;
 }
 
 /** Pages through a Recruitee list, all-or-error. */
@@ -199,6 +201,7 @@ export async function recruiteeList<S extends z.ZodTypeAny, T>(
 					schema,
 					itemIndex,
 					http: options.http,
+					notFound: options.notFound,
 					signal: request.signal,
 				}),
 			);
