@@ -123,7 +123,13 @@ function fromUrl(value: string, regex: string): string | undefined {
 	return new RegExp(regex).exec(value)?.[1];
 }
 
-function invalid(ctx: ApiContext, field: string, value: string, hint: string, itemIndex: number) {
+function invalid(
+	ctx: ApiContext,
+	field: string,
+	value: string,
+	hint: string,
+	itemIndex: number | undefined,
+) {
 	const problem = value === '' ? 'it is empty' : `${JSON.stringify(value)} is not ${hint}`;
 	return new NodeOperationError(
 		ctx.getNode(),
@@ -175,25 +181,26 @@ async function offerSlugs(ctx: ApiContext, itemIndex: number | undefined, http?:
 /**
  * The offer id from an "Offer" locator. An offer URL carries the offer's slug, which the API does not
  * take in paths: it is looked up in the offer list. Empty → undefined (the filter is not set).
+ * `itemIndex` undefined: no item (a list in the editor), and errors name none.
  */
 export async function offerIdOf(
 	ctx: ApiContext,
 	raw: unknown,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	required: true,
 	http?: HttpSettings,
 ): Promise<number>;
 export async function offerIdOf(
 	ctx: ApiContext,
 	raw: unknown,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	required?: false,
 	http?: HttpSettings,
 ): Promise<number | undefined>;
 export async function offerIdOf(
 	ctx: ApiContext,
 	raw: unknown,
-	itemIndex: number,
+	itemIndex: number | undefined,
 	required = false,
 	http?: HttpSettings,
 ): Promise<number | undefined> {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { offerIdOf } from '../helpers/locators';
 import { disqualifyReasons, offerStages } from '../helpers/lookups';
 import { recordsWithId, recruiteeGet } from '../transport';
 
@@ -75,12 +76,15 @@ export const listSearch = {
 };
 
 export const loadOptions = {
-	/** The stages of the offer chosen in "Offer" (none until one is chosen). */
+	/**
+	 * The stages of the offer chosen in "Offer" (none until one is chosen), given from the list, by ID
+	 * or by URL (its slug looked up, as the operations do).
+	 */
 	async getOfferStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const raw = this.getCurrentNodeParameter('offerId', { extractValue: true });
-		const id = String(raw ?? '').trim();
-		if (!/^\d+$/.test(id)) return [];
-		return (await offerStages(this, Number(id))).map((stage) => ({
+		const id = await offerIdOf(this, raw, undefined);
+		if (id === undefined) return [];
+		return (await offerStages(this, id)).map((stage) => ({
 			name: stage.category ? `${stage.name} (${stage.category})` : stage.name,
 			value: stage.id,
 		}));

@@ -1,5 +1,5 @@
 'use strict';
-const { useRecruitee } = require('../../harness/recruitee');
+const { useRecruitee, rl } = require('../../harness/recruitee');
 
 const api = useRecruitee();
 
@@ -28,6 +28,26 @@ describe('Recruitee list search and options', () => {
 		expect(found.paginationToken).toBeUndefined();
 		const filters = JSON.parse(api.sandbox.requests.at(-1).query.filters_json);
 		expect(filters).toEqual([{ field: 'all', query: 'Jasprit' }]);
+	});
+
+	test('getOfferStages: the Offer by ID, by URL or by slug (from an expression) lists its stages', async () => {
+		const offer = api.sandbox.data.offers.find((o) => o.kind === 'job');
+		const stagesBy = (offerId) => api.load('loadOptions', 'getOfferStages', [], { resource: 'candidate', operation: 'moveToStage', offerId });
+		const byId = await stagesBy(rl(String(offer.id)));
+		expect(byId.map((s) => s.value)).toEqual(offer.pipeline_template.stages.map((s) => s.id));
+		expect(await stagesBy(rl(`https://app.recruitee.com/#/offers/${offer.slug}`, 'url'))).toEqual(byId);
+		expect(await stagesBy(rl(offer.slug))).toEqual(byId);
+		expect(await stagesBy(rl(''))).toEqual([]);
+	});
+
+	test('getOfferStages: an offer URL of no offer says so, naming no item', async () => {
+		await expect(
+			api.load('loadOptions', 'getOfferStages', [], {
+				resource: 'candidate',
+				operation: 'moveToStage',
+				offerId: rl('https://app.recruitee.com/#/offers/no-such-offer', 'url'),
+			}),
+		).rejects.toThrow(/^No offer with the URL slug "no-such-offer" in this company$/);
 	});
 
 	test('getOffers gives options with numeric values', async () => {
