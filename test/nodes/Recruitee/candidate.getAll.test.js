@@ -94,6 +94,13 @@ describe('Candidate → Get Many', () => {
 		expect(items.length).toBeLessThanOrEqual(5);
 	});
 
+	test('an unknown offer: the 404 names the offer, like Offer → Get', async () => {
+		const { error } = await api.run(getAll({ returnAll: true, filters: { offerId: rl('999999') } }));
+		expect(error.message).toBe('No offer with ID 999999 in this company (HTTP 404) [item 0]');
+		expect(error.description).toContain('(GET /candidates)');
+		expect(api.calls()).toEqual([['/candidates', expect.objectContaining({ offer_id: '999999' })]]);
+	});
+
 	test('an offer URL given for many items is looked up once per run', async () => {
 		const offer = api.sandbox.data.offers[5];
 		const url = `https://app.recruitee.com/#/offers/${offer.slug}`;

@@ -202,6 +202,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		schema: page,
 		extract: (body) => ({ records: body.candidates }),
 		idOf: (candidate) => candidate.id,
+		notFound: offerId === undefined ? undefined : `No offer with ID ${offerId} in this company`,
 		select: after ? createdAfter(after.toMillis()) : undefined,
 	});
 	return p.simplify ? candidates.map(simplifyCandidate) : candidates;
