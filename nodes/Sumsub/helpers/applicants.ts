@@ -113,12 +113,15 @@ export const optionalEmail = z
 	.trim()
 	.refine((v) => v === '' || EMAIL.test(v), 'is not an email address');
 
+/** A phone number: an optional +, then digits (at least 4), spaces, brackets, dots and dashes. */
+const PHONE = /^\+?[0-9 ().-]{5,20}$/;
+
 export const optionalPhone = z
 	.string()
 	.trim()
 	.refine(
-		(v) => v === '' || /^\+?[0-9 ()./-]{5,20}$/.test(v),
-		'is not a phone number (digits, with + and the country code)',
+		(v) => v === '' || (PHONE.test(v) && (v.match(/[0-9]/g) ?? []).length >= 4),
+		'is not a phone number (at least 4 digits, with + and the country code; spaces, brackets, dots and dashes may separate them)',
 	);
 
 const country = z

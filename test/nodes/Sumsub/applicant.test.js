@@ -88,6 +88,11 @@ describe('Applicant → Create', () => {
 		[{ externalUserId: '={{ " " }}' }, '"External User ID": is empty'],
 		[{ email: 'ann@' }, '"Email": is not an email address'],
 		[{ phone: 'call me' }, '"Phone": is not a phone number'],
+		// Only the characters of a phone number, but no number (Sumsub answers 400).
+		[{ phone: '-----' }, '"Phone": is not a phone number'],
+		[{ phone: '(((((' }, '"Phone": is not a phone number'],
+		[{ phone: '+1 (2) 3' }, '"Phone": is not a phone number'],
+		[{ phone: '12/34/5678' }, '"Phone": is not a phone number'],
 		[{ fixedInfo: { dob: '1990-02-30' } }, '"Date of Birth": is not a date of birth as yyyy-MM-dd'],
 		[{ fixedInfo: { dob: '2999-01-01' } }, '"Date of Birth": is not a date of birth'],
 		[{ fixedInfo: { country: 'DE' } }, '"Country": is not an ISO 3166-1 alpha-3 country code'],
