@@ -9,6 +9,16 @@ type Ctx = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 /** Human labels for parameter names, so messages name the field the user sees. */
 export type FieldLabels = Record<string, string>;
 
+/**
+ * Whether text is well-formed UTF-16: no lone surrogate (half of an emoji or other character cut in
+ * two, by a substring in an expression, say). Such text cannot be percent-encoded into a URL.
+ */
+export const isWellFormed = (text: string): boolean => !/\p{Cs}/u.test(text);
+
+/** What a field with a lone surrogate is told (after its name), and how to fix it. */
+export const NOT_WELL_FORMED =
+	'contains half of a character (a lone UTF-16 surrogate, as when text is cut in the middle of an emoji): correct the value or the expression that produces it';
+
 export function itemSuffix(itemIndex: number | undefined): string {
 	return itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 }

@@ -12,7 +12,7 @@ import {
 	reliabilitySchema,
 } from '../../shared/reliability';
 import type { FieldLabels } from '../../shared/validation';
-import { itemParameters, itemSuffix } from '../../shared/validation';
+import { isWellFormed, itemParameters, itemSuffix, NOT_WELL_FORMED } from '../../shared/validation';
 import type { Applicant, Calls } from '../transport/applicants';
 import { getApplicant } from '../transport/applicants';
 import { ALPHA3 } from './countries';
@@ -73,6 +73,7 @@ export function applicantRefOf(ctx: ApiContext, raw: unknown, itemIndex: number)
 			},
 		);
 	if (text === '') throw fail('it is empty');
+	if (!isWellFormed(text)) throw fail(`it ${NOT_WELL_FORMED}`);
 	if (mode === 'id') {
 		if (!/^[0-9a-f]{24}$/i.test(text))
 			throw fail(`${JSON.stringify(text)} is not a Sumsub applicant ID`);
@@ -104,7 +105,15 @@ export const levelProperty: INodeProperties = {
 		'The verification level (Dev space → Levels): which documents and checks the applicant goes through; its name is its ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const levelName = z.string().trim().min(1, 'is empty: choose the verification level');
+export const levelName = z
+	.string()
+	.trim()
+	.min(1, 'is empty: choose the verification level')
+	.refine(isWellFormed, NOT_WELL_FORMED);
+
+/** An External User ID (it goes in URLs): given, and well-formed text. */
+export const externalUserIdSchema = (empty: string) =>
+	z.string().trim().min(1, empty).refine(isWellFormed, NOT_WELL_FORMED);
 
 const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 

@@ -5,6 +5,7 @@ import type { FieldLabels } from '../../shared/validation';
 import type { Calls } from '../transport/applicants';
 import {
 	applicantParameters,
+	externalUserIdSchema,
 	levelName,
 	levelProperty,
 	optionalEmail,
@@ -65,7 +66,7 @@ export function identityProperties(kind: 'link' | 'token'): INodeProperties[] {
 
 const identityShape = {
 	levelName,
-	userId: z.string().trim().min(1, 'is empty: give the External User ID'),
+	userId: externalUserIdSchema('is empty: give the External User ID'),
 	ttlMinutes: z.number().int().min(1).max(525600),
 	email: optionalEmail,
 	phone: optionalPhone,

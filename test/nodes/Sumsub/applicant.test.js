@@ -107,6 +107,32 @@ describe('Applicant → Create', () => {
 	});
 });
 
+describe('half a character (a lone UTF-16 surrogate) in what goes in a URL', () => {
+	const api = useSumsub({ events: 10 });
+	// An expression that cut an emoji in two: such text cannot be percent-encoded ("URI malformed").
+	const input = [{ json: { cut: 'kyc-\uD83D', tail: '\uDC00-47628534' } }];
+	test.each([
+		['create', { levelName: '={{ $json.cut }}', externalUserId: 'recruitee-1' }, 'Level Name'],
+		['create', { levelName: LEVEL, externalUserId: '={{ $json.tail }}' }, 'External User ID'],
+		['generateVerificationLink', { levelName: '={{ $json.cut }}', userId: 'u-1' }, 'Level Name'],
+		['generateAccessToken', { levelName: LEVEL, userId: '={{ $json.cut }}' }, 'External User ID'],
+		['get', { applicant: byExternal('={{ $json.tail }}') }, 'Applicant'],
+		['reset', { applicant: byExternal('={{ $json.cut }}') }, 'Applicant'],
+	])('%s, %j: refused before any request, naming the field and the item', async (operation, parameters, field) => {
+		const { error } = await api.run(op(operation, parameters), { input });
+		expect(error.message).toBe(
+			`Invalid parameter "${field}": ${field === 'Applicant' ? 'it ' : ''}contains half of a character (a lone UTF-16 surrogate, as when text is cut in the middle of an emoji): correct the value or the expression that produces it [item 0]`,
+		);
+		expect(api.sandbox.requests).toEqual([]);
+	});
+	test('a whole emoji is fine', async () => {
+		const externalUserId = `${freshId()}-\uD83D\uDE00`;
+		const { items, error } = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0].externalUserId).toBe(externalUserId);
+	});
+});
+
 describe.each([
 	[409, {}],
 	[400, { duplicateExternalUserId: 400 }],

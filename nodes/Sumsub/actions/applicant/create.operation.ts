@@ -12,6 +12,7 @@ import {
 } from '../../../shared/reliability';
 import { itemParameters, itemSuffix } from '../../../shared/validation';
 import {
+	externalUserIdSchema,
 	FIXED_INFO_LABELS,
 	fixedInfoBody,
 	fixedInfoProperty,
@@ -83,7 +84,7 @@ export const description = updateDisplayOptions(
 
 const parameters = z.object({
 	levelName,
-	externalUserId: z.string().trim().min(1, 'is empty: give your own unique ID for this person'),
+	externalUserId: externalUserIdSchema('is empty: give your own unique ID for this person'),
 	email: optionalEmail,
 	phone: optionalPhone,
 	fixedInfo: fixedInfoSchema,
