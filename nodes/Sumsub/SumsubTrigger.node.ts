@@ -14,15 +14,15 @@ import {
 	backfillSchema,
 } from '../shared/descriptions';
 import { pollNew } from '../shared/polling';
-import { validateParameters } from '../shared/validation';
+import { urlText, validateParameters } from '../shared/validation';
 import { ACTIVITIES, normalizeEvent } from './helpers/events';
 import { recentEvents, sourceFor } from './trigger/sources';
 
 const parameters = z.object({
 	endpoint: z.enum(['legacy', 'list']),
 	filters: z.object({
-		activity: z.string().trim().optional(),
-		subjectName: z.string().trim().optional(),
+		activity: urlText().optional(),
+		subjectName: urlText().optional(),
 	}),
 	options: z.object({
 		...backfillSchema,

@@ -19,6 +19,9 @@ export const isWellFormed = (text: string): boolean => !/\p{Cs}/u.test(text);
 export const NOT_WELL_FORMED =
 	'contains half of a character (a lone UTF-16 surrogate, as when text is cut in the middle of an emoji): correct the value or the expression that produces it';
 
+/** Text that goes in a URL (a query filter, say), trimmed: refused with NOT_WELL_FORMED if ill-formed. */
+export const urlText = () => z.string().trim().refine(isWellFormed, NOT_WELL_FORMED);
+
 export function itemSuffix(itemIndex: number | undefined): string {
 	return itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 }

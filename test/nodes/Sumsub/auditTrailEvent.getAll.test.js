@@ -185,6 +185,9 @@ describe('Sumsub input validation', () => {
 		[{ filters: { from: 'last tuesday' } }, '"From"', 'is not a date'],
 		[{ limit: 0 }, '"Limit"', 'must be 1 or more'],
 		[{ options: { pageSize: 20001 } }, '"Page Size"', ''],
+		// Half a character (an emoji cut in two) cannot go in the query string ("URI malformed").
+		[{ filters: { subjectName: 'ann\uD83D' } }, '"Subject Name"', 'contains half of a character (a lone UTF-16 surrogate'],
+		[{ filters: { activity: '\uDC00' } }, '"Activity"', 'contains half of a character (a lone UTF-16 surrogate'],
 	])('%j is refused before any request', async (extra, field, text) => {
 		const { error } = await api.run(getAll(extra));
 		expect(error.message).toContain(`Invalid parameter ${field}`);

@@ -15,6 +15,7 @@ import {
 	itemParameters,
 	LIST_FALLBACKS,
 	returnAllLimit,
+	urlText,
 	wantedCount,
 } from '../../../shared/validation';
 import { ACTIVITIES, internTable, normalizeEvent } from '../../helpers/events';
@@ -111,8 +112,8 @@ const parameters = (timezone: string) =>
 			...returnAllLimit,
 			filters: z
 				.object({
-					activity: z.string().trim().optional(),
-					subjectName: z.string().trim().optional(),
+					activity: urlText().optional(),
+					subjectName: urlText().optional(),
 					from: optionalDate(timezone),
 					to: optionalDate(timezone),
 				})
