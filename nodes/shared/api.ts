@@ -129,7 +129,13 @@ export async function callApi<S extends z.ZodTypeAny>(
 	}
 	const { response } = outcome;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw api.mapError(ctx, response, request);
+		const error = api.mapError(ctx, response, request);
+		// A write answered 503 and sent again: 503 says nothing was done, but a server that failed
+		// after the write may answer so too. A caller that would say "nothing was done" asks first.
+		if (request.once && outcome.retried.includes(503) && error instanceof NodeApiError) {
+			error.context.retriedAfter503 = true;
+		}
+		throw error;
 	}
 	const text = body ?? parseJsonText(response.body);
 	// A write may answer with no body at all (204 No Content): nothing to parse.
@@ -230,6 +236,13 @@ export async function lookAfterWrite<T>(
 	}
 	throw writeError;
 }
+
+/**
+ * Whether a write's failing answer came after an earlier attempt of it answered 503 and was sent
+ * again: that attempt may have taken effect (see callApi).
+ */
+export const retriedAfter503 = (error: unknown): boolean =>
+	error instanceof NodeApiError && error.context.retriedAfter503 === true;
 
 /** Whether an error is a write that may have happened (see `ApiRequest.once`). */
 export const isUncertainWrite = (error: unknown): boolean =>

@@ -144,10 +144,13 @@ export function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 }
 
-/** An HTTP answer (any status), or the network failure that outlasted the retries. */
+/**
+ * An HTTP answer (any status), or the network failure that outlasted the retries. `retried`: the
+ * statuses of the answers that were tried again, in order (a write: 429 and 503 only).
+ */
 export type Outcome =
-	| { response: RawResponse; attempts: number }
-	| { response?: undefined; failure: NetworkFailure; attempts: number };
+	| { response: RawResponse; attempts: number; retried: number[] }
+	| { response?: undefined; failure: NetworkFailure; attempts: number; retried: number[] };
 
 /**
  * One HTTP exchange through n8n's `httpRequestWithAuthentication` (proxies, credential handling),
@@ -163,11 +166,16 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 	const signal =
 		cancel && call.signal ? AbortSignal.any([cancel, call.signal]) : (cancel ?? call.signal);
 	const timeout = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const retried: number[] = [];
 	for (let attempt = 0; ; attempt++) {
 		await call.beforeAttempt?.();
 		// Not needed any more (a page read ahead in vain, dropped while this waited its turn).
 		if (call.signal?.aborted) {
-			return { failure: { code: 'ECANCELED', message: 'no longer needed' }, attempts: attempt };
+			return {
+				failure: { code: 'ECANCELED', message: 'no longer needed' },
+				attempts: attempt,
+				retried,
+			};
 		}
 		const options: IHttpRequestOptions = {
 			method: call.method,
@@ -215,13 +223,14 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 		if (retryable && canRetry) {
 			const wait = backoffMs(policy, attempt, response?.headers);
 			if (Date.now() - started + wait <= policy.maxTotalMs) {
+				if (response) retried.push(response.statusCode);
 				await sleepWithAbort(wait, signal);
 				continue;
 			}
 		}
 		return response
-			? { response, attempts: attempt + 1 }
-			: { failure: failure!, attempts: attempt + 1 };
+			? { response, attempts: attempt + 1, retried }
+			: { failure: failure!, attempts: attempt + 1, retried };
 	}
 }
 
