@@ -90,12 +90,14 @@ export interface NewApplicant {
 
 /**
  * POST /resources/applicants?levelName=… A create: never repeated blindly (see ApiRequest.once).
- * Sumsub itself refuses a second applicant with the same External User ID.
+ * Sumsub itself refuses a second applicant with the same External User ID. `ifExists`: what the
+ * operation does then, which is what running the item again does.
  */
 export async function createApplicant(
 	ctx: ApiContext,
 	input: NewApplicant,
 	calls: Calls,
+	ifExists: 'returnExisting' | 'fail' = 'returnExisting',
 ): Promise<Applicant> {
 	const { levelName, ...body } = input;
 	return await sumsubPost(ctx, {
@@ -110,7 +112,9 @@ export async function createApplicant(
 		once: {
 			did: `created the applicant "${input.externalUserId}"`,
 			advice:
-				'Run this item again: Sumsub refuses a second applicant with the same External User ID, and the node then returns the existing one.',
+				ifExists === 'returnExisting'
+					? 'Run this item again: Sumsub refuses a second applicant with the same External User ID, and the node then returns the existing one.'
+					: 'Check in Sumsub whether it has an applicant with this External User ID before running this item again: Sumsub refuses a second one, and with "If the External User ID Exists" set to Fail the item then fails naming it (set it to Return Existing to get that applicant instead).',
 		},
 	});
 }

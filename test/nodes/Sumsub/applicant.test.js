@@ -76,6 +76,84 @@ describe('Applicant → Create', () => {
 		expect(posts()).toHaveLength(2);
 	});
 
+	const mayHaveCreated = (externalUserId) => `Sumsub may have created the applicant "${externalUserId}", but did not confirm it [item 0]`;
+	const mayBeThisRuns = (applicant) => `Sumsub has an applicant with this External User ID (${applicant.id}), and may have created it just now [item 0]`;
+
+	test('the answer lost after Sumsub created it, and the look-up fails too: the item says the applicant may have been created', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', after: true, mode: 'reset' });
+		api.sandbox.inject({ method: 'GET', path: /externalUserId=/, status: 500, times: Infinity });
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId, options: { maxRetries: 1 } }));
+		expect(error.message).toBe(mayHaveCreated(externalUserId));
+		expect(error.description).toMatch(/^The connection failed after the request was sent \(ECONNRESET: .*\)\. The write may have happened: it was not sent again, so as not to do it twice\. Run this item again: Sumsub refuses a second applicant with the same External User ID, and the node then returns the existing one\./);
+		expect(error.description).toContain('Looked for it afterwards: that failed too (Sumsub failed to process the request (HTTP 500) [item 0]).');
+		expect(posts()).toHaveLength(1);
+		expect(api.sandbox.applicants.filter((a) => a.externalUserId === externalUserId)).toHaveLength(1);
+	});
+
+	test('Fail: a create still under way when Request Timeout ends, not found, sent again and refused as a duplicate: the applicant may be this run’s own, not "Nothing was created"', async () => {
+		const externalUserId = freshId();
+		// Sumsub takes 3 s to create it (the node waits 2 s); the create sent again takes 1.5 s.
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', delayMs: 3000 });
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', delayMs: 1500 });
+		const { error } = await api.run(
+			op('create', { levelName: LEVEL, externalUserId, ifExists: 'fail', options: { timeoutSeconds: 2, maxRetries: 1 } }),
+		);
+		const created = api.sandbox.applicantByExternalUserId(externalUserId);
+		expect(posts().map((r) => [r.status, r.applied])).toEqual([[200, true], [409, true]]);
+		expect(error.message).toBe(mayBeThisRuns(created));
+		expect(error.description).toBe(
+			'An earlier attempt of this create got no clear answer, so the node cannot tell whether the applicant is the one this run created or an older one. Check it in Sumsub; with "If the External User ID Exists" set to Return Existing the item would have succeeded.',
+		);
+		expect(api.sandbox.applicants.filter((a) => a.externalUserId === externalUserId)).toHaveLength(1);
+	}, 20_000);
+
+	test('Fail: HTTP 503 after Sumsub created it, sent again and refused as a duplicate: the applicant may be this run’s own, not "Nothing was created"', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', after: true, status: 503 });
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId, ifExists: 'fail' }));
+		const created = api.sandbox.applicantByExternalUserId(externalUserId);
+		expect(posts().map((r) => [r.status, r.applied])).toEqual([[503, true], [409, true]]);
+		expect(error.message).toBe(mayBeThisRuns(created));
+		expect(error.description).toMatch(/^Sumsub answered an earlier attempt of this create with HTTP 503 \(unavailable\) and it was sent again, then refused as a duplicate; .* so the node cannot tell whether the applicant is the one this run created or an older one\./);
+		expect(error.description).not.toContain('Nothing was created');
+	});
+
+	test('Fail, no applicant found after an unconfirmed create and no retry left: the advice fits Fail mode', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', mode: 'reset' });
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId, ifExists: 'fail', options: { maxRetries: 0 } }));
+		expect(error.message).toBe(mayHaveCreated(externalUserId));
+		expect(error.description).toContain(
+			'Check in Sumsub whether it has an applicant with this External User ID before running this item again: Sumsub refuses a second one, and with "If the External User ID Exists" set to Fail the item then fails naming it (set it to Return Existing to get that applicant instead).',
+		);
+		expect(error.description).not.toContain('returns the existing one');
+		expect(error.description).toMatch(/Looked for it afterwards: no applicant with this External User ID yet, and the create was not sent again: Max Retries \(0\) reached\.$/);
+		expect(posts()).toHaveLength(1);
+	});
+
+	test('Max Retry Time 0: an unconfirmed create not found is not sent again, and the item says why', async () => {
+		const externalUserId = freshId();
+		// Connections reset before Sumsub did anything, three times.
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', mode: 'reset', times: 3 });
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId, options: { maxRetrySeconds: 0, maxRetries: 4 } }));
+		expect(error.message).toBe(mayHaveCreated(externalUserId));
+		expect(error.description).toMatch(/Looked for it afterwards: no applicant with this External User ID yet, and the create was not sent again: Max Retry Time \(0 s\) has passed since the first attempt\.$/);
+		expect(posts()).toHaveLength(1);
+	});
+
+	test('an unconfirmed create not found, sent again and refused for another reason: the item still says the first may have created it', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', mode: 'reset' });
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', status: 400, body: { description: 'Bad request', code: 400 } });
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId }));
+		expect(error.message).toBe(mayHaveCreated(externalUserId));
+		expect(error.description).toContain(
+			'Not found by its External User ID, the create was sent again (Sumsub refuses a second applicant with it): that failed (Sumsub rejected the request (HTTP 400) [item 0]). Looked for it afterwards: no applicant with this External User ID.',
+		);
+		expect(posts()).toHaveLength(2);
+	});
+
 	test('an unknown level: Sumsub’s answer, named', async () => {
 		const { error } = await api.run(op('create', { levelName: 'no-such-level', externalUserId: freshId() }));
 		expect(error.message).toBe('Sumsub has no level "no-such-level" (or no applicant route at this Base URL) (HTTP 404) [item 0]');

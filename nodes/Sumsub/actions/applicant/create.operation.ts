@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { httpCodeOf, isUncertainWrite, saidOf, settled } from '../../../shared/api';
+import {
+	httpCodeOf,
+	isUncertainWrite,
+	lookAfterWrite,
+	retriedAfter503,
+	saidOf,
+	settled,
+} from '../../../shared/api';
 import { collection } from '../../../shared/descriptions';
+import type { RetryPolicy } from '../../../shared/http';
+import { DEFAULT_RETRY_POLICY } from '../../../shared/http';
 import {
 	httpSettingsOf,
 	RELIABILITY_LABELS,
@@ -150,39 +159,97 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	};
 	// Sumsub keeps one applicant per External User ID: a create is sent, and refused if there is one.
-	// After an answer that leaves it open, the External User ID tells whether it was created.
+	// After an answer that leaves it open, the External User ID tells whether it was created; not
+	// found, the create is sent again (Sumsub refuses a second one), within Max Retries and Max Retry
+	// Time since the first attempt, as the transport retries a request.
+	const retry = calls.http?.retry ?? DEFAULT_RETRY_POLICY;
+	const started = Date.now();
+	const find = async () => await findApplicant(this, p.externalUserId, calls);
+	/** The error of an earlier attempt that may have created the applicant. */
+	let unclear: unknown;
 	for (let attempt = 0; ; attempt++) {
-		const outcome = await settled(createApplicant(this, input, calls));
+		const elapsed = Date.now() - started;
+		// A create sent again keeps to what is left of Max Retry Time for its own retries.
+		const http = calls.http && {
+			...calls.http,
+			retry: { ...retry, maxTotalMs: Math.max(0, retry.maxTotalMs - elapsed) },
+		};
+		const outcome = await settled(createApplicant(this, input, { ...calls, http }, p.ifExists));
 		if ('value' in outcome) return [outcome.value];
-		if (isDuplicate(outcome.error)) {
-			const found = await findApplicant(this, p.externalUserId, calls);
-			if (!found) throw outcome.error;
+		const { error } = outcome;
+		if (unclear instanceof NodeApiError && !isUncertainWrite(error)) {
+			// An earlier attempt of this run may have made it: the applicant, or that attempt's error
+			// (the one that says so), with what the create sent again got.
+			unclear.description = `${unclear.description ?? ''} Not found by its External User ID, the create was sent again (Sumsub refuses a second applicant with it): ${
+				isDuplicate(error)
+					? 'Sumsub refused it as a duplicate'
+					: `that failed (${error instanceof Error ? error.message : String(error)})`
+			}.`;
+			const found = await lookAfterWrite(unclear, find, 'no applicant with this External User ID');
+			return existingAfterUncertain(this, found, p.ifExists, itemIndex, EARLIER_LOST);
+		}
+		if (isDuplicate(error)) {
+			const found = await find();
+			if (!found) throw error;
+			if (retriedAfter503(error)) {
+				return existingAfterUncertain(this, found, p.ifExists, itemIndex, EARLIER_503);
+			}
 			return existing(found);
 		}
-		if (!isUncertainWrite(outcome.error) || attempt >= (calls.http?.retry.maxRetries ?? 0)) {
-			throw outcome.error;
+		const found = await lookAfterWrite(
+			error,
+			async () => {
+				const applicant = await find();
+				if (applicant) return applicant;
+				return stopReason(attempt, started, retry) === undefined ? NOT_FOUND : undefined;
+			},
+			`no applicant with this External User ID yet, and the create was not sent again: ${stopReason(attempt, started, retry) ?? timeUp(retry)}`,
+		);
+		if (found === NOT_FOUND) {
+			unclear = error;
+			continue;
 		}
-		const found = await findApplicant(this, p.externalUserId, calls);
 		// Found: this very create went through (Fail mode cannot tell it from an older one: it says so).
-		if (found)
-			return p.ifExists === 'returnExisting'
-				? [found]
-				: existingAfterUncertain(this, found, itemIndex);
+		return existingAfterUncertain(this, found, p.ifExists, itemIndex, ANSWER_LOST);
 	}
 }
 
+/** The look-up found nothing, and the create may be sent again. */
+const NOT_FOUND = Symbol('not found');
+
+/** Why the create is not sent again after `attempt` (0 = the first), or undefined if it may be. */
+function stopReason(attempt: number, started: number, retry: RetryPolicy): string | undefined {
+	if (attempt >= retry.maxRetries) return `Max Retries (${retry.maxRetries}) reached`;
+	if (Date.now() - started >= retry.maxTotalMs) return timeUp(retry);
+	return undefined;
+}
+
+const timeUp = (retry: RetryPolicy) =>
+	`Max Retry Time (${retry.maxTotalMs / 1000} s) has passed since the first attempt`;
+
+const ANSWER_LOST = 'The create got no clear answer';
+const EARLIER_LOST = 'An earlier attempt of this create got no clear answer';
+const EARLIER_503 =
+	'Sumsub answered an earlier attempt of this create with HTTP 503 (unavailable) and it was sent again, then refused as a duplicate; a server that failed after creating it may answer 503 too';
+
+/**
+ * The applicant found after a create whose outcome was unclear: the result (Return Existing), or in
+ * Fail mode an error that says this run may have created it, never "Nothing was created".
+ */
 function existingAfterUncertain(
 	ctx: IExecuteFunctions,
 	found: Applicant,
+	ifExists: 'returnExisting' | 'fail',
 	itemIndex: number,
-): never {
+	why: string,
+): IDataObject[] {
+	if (ifExists === 'returnExisting') return [found];
 	throw new NodeOperationError(
 		ctx.getNode(),
 		`Sumsub has an applicant with this External User ID (${found.id}), and may have created it just now${itemSuffix(itemIndex)}`,
 		{
 			itemIndex,
-			description:
-				'The answer to the create was lost, so the node cannot tell whether the applicant is the one it created or an older one. Check it in Sumsub; with "If the External User ID Exists" set to Return Existing the item would have succeeded.',
+			description: `${why}, so the node cannot tell whether the applicant is the one this run created or an older one. Check it in Sumsub; with "If the External User ID Exists" set to Return Existing the item would have succeeded.`,
 		},
 	);
 }
