@@ -653,6 +653,7 @@ describe('Recruitee sandbox write switches', () => {
       r = undefined;
     }
     await expect(recruitee.start({ candidates: 10, candidateQuery: 'fuzzy' })).rejects.toThrow('option candidateQuery: "fuzzy" is not one of substring, allWords, anyWord');
+    await expect(recruitee.start({ candidates: 10, auditLogPageCap: 0 })).rejects.toThrow('option auditLogPageCap: 0 is not a whole number of 1 or more');
   });
 
   test('tagsOnPatch "merge": the tags sent are added to the candidate\'s', async () => {
@@ -726,6 +727,7 @@ describe('Recruitee sandbox write switches', () => {
       validationErrors: 'list',
       newPlacementStage: 'first',
       candidateQuery: 'substring',
+      auditLogPageCap: 100,
       maxAttachmentBytes: 20 * 1024 * 1024,
       tokenAdmin: 'Ishwar Gautam',
     });

@@ -57,14 +57,19 @@ async function readNewestFirst(
 		return { records: list.records(body), total: body.total };
 	};
 	const first = await page(1);
-	const pages = Math.ceil(first.total / pageSize);
+	// Recruitee may serve fewer records a page than asked (a cap of its own, undocumented): the pages
+	// are then numbered at the size it serves.
+	const served = first.records.length;
+	const size = served > 0 && served < Math.min(pageSize, first.total) ? served : pageSize;
+	const pages = Math.ceil(first.total / size);
 	const capped = pages > MAX_PAGES_PER_POLL;
 	const records = capped ? [] : [...first.records];
-	// Every page gives the window's total: one that moved means the list changed between requests.
+	// Every page gives the window's total: one that moved means the list changed between requests,
+	// and so does a page short of the size before the last.
 	let changed = false;
 	for (let n = capped ? pages - MAX_PAGES_PER_POLL + 2 : 2; n <= pages; n++) {
 		const next = await page(n);
-		if (next.total !== first.total) changed = true;
+		if (next.total !== first.total || (n < pages && next.records.length < size)) changed = true;
 		records.push(...next.records);
 	}
 	// Newest first from the API: reversed, same-second records keep the order they happened in.

@@ -168,3 +168,36 @@ describe('audit log events', () => {
 		expect(entryIds(await p.poll())).toContain(old._id);
 	});
 });
+
+// How many entries Recruitee serves a page of its audit log is undocumented: below the 100 the
+// trigger asks, the pages are numbered at the size it serves, and every entry is still read once.
+describe('audit log served fewer entries a page than asked (sandbox auditLogPageCap: 40)', () => {
+	let capped;
+	beforeAll(async () => {
+		capped = await sandboxes.start({ candidates: 20, auditLogEntries: 20, auditLogPageCap: 40 });
+	});
+	afterAll(async () => capped.close());
+
+	test.each([
+		['one poll reads them all', 130, 1],
+		['more than a poll reads: the rest the next poll', 450, 2],
+	])('%s (%i entries)', async (_how, count, polls) => {
+		const p = createPoller({
+			type: TYPE,
+			parameters: { event: 'auditLogEvent', eventTypes: ['Admin viewed candidate'] },
+			credentials: { recruiteeApi: { companyId: capped.companyId, apiToken: capped.token, baseUrl: capped.url } },
+		});
+		await p.poll();
+		clock.advance(60_000);
+		const added = Array.from({ length: count }, (_, i) =>
+			capped.addAuditEntry({ event_name: 'Admin viewed candidate', created_at: ago(50 - Math.floor((i * 40) / count)) }),
+		);
+		const emitted = [];
+		for (let n = 0; n < polls + 1; n++) {
+			emitted.push(...((await p.poll()) ?? []).map((i) => i.json.id));
+			clock.advance(61_000);
+		}
+		expect(emitted.sort()).toEqual(added.map((e) => e._id).sort());
+		expect(capped.requests.every((r) => r.query.limit === '100')).toBe(true);
+	});
+});

@@ -15,7 +15,7 @@ const { createMutations } = require('./mutate');
 const { createWrites, WRITE_DEFAULTS } = require('./writes');
 
 /**
- * @typedef {import('./data').GenerateOptions & import('./writes').WriteOptions & { port: number, host: string, token: string, candidateQuery: CandidateQuery }} RecruiteeOptions
+ * @typedef {import('./data').GenerateOptions & import('./writes').WriteOptions & { port: number, host: string, token: string, candidateQuery: CandidateQuery, auditLogPageCap: number }} RecruiteeOptions
  */
 
 /**
@@ -62,6 +62,7 @@ const DEFAULTS = Object.freeze({
   ...D.DEFAULTS,
   ...WRITE_DEFAULTS,
   candidateQuery: /** @type {CandidateQuery} */ ('substring'),
+  auditLogPageCap: 100,
   port: 0,
   host: '127.0.0.1',
   token: 'recruitee-test-token',
@@ -240,13 +241,17 @@ function searchCandidates(data, q) {
 
 // ---------------------------------------------------------------- /audit_log
 
-/** @param {Data} data @param {Query} q @returns {Reply} */
-function auditLog(data, q) {
+/**
+ * `limit` above `pageCap` is served as `pageCap` (silently, pages numbered at that size): how far
+ * Recruitee goes is undocumented.
+ * @param {Data} data @param {Query} q @param {number} pageCap @returns {Reply}
+ */
+function auditLog(data, q, pageCap) {
   const page = intParam(q.page, 1);
   const limit = intParam(q.limit, 20);
   if (!(page >= 1)) return bad400('page is invalid');
   if (!(limit >= 1)) return bad400('limit is invalid');
-  const size = Math.min(limit, 100);
+  const size = Math.min(limit, pageCap);
   return withFilterErrors(() => {
     const pred = compileFilters(parseFiltersJson(q.filters_json), AUDIT_FILTERS);
     const from = (page - 1) * size;
@@ -264,7 +269,7 @@ function auditLog(data, q) {
 // ---------------------------------------------------------------- routing
 
 /**
- * @typedef {{ method: string, re: RegExp, family: string, run: (data: Data, q: Query, params: string[], record: import('../kit').RecordedRequest, body: Buffer, opts: { candidateQuery: CandidateQuery }) => Reply }} Route
+ * @typedef {{ method: string, re: RegExp, family: string, run: (data: Data, q: Query, params: string[], record: import('../kit').RecordedRequest, body: Buffer, opts: { candidateQuery: CandidateQuery, auditLogPageCap: number }) => Reply }} Route
  */
 
 /** The read routes. `family` decides the wrong-company answer: 'candidates' → 422, 'offers' → 403. @type {Route[]} */
@@ -274,7 +279,7 @@ const ROUTES = [
   { method: 'GET', re: /^\/offers$/, family: 'offers', run: listOffers },
   { method: 'GET', re: /^\/offers\/([^/]+)$/, family: 'offers', run: getOffer },
   { method: 'GET', re: /^\/search\/new\/candidates$/, family: 'candidates', run: searchCandidates },
-  { method: 'GET', re: /^\/audit_log$/, family: 'offers', run: auditLog },
+  { method: 'GET', re: /^\/audit_log$/, family: 'offers', run: (data, q, _p, _r, _b, opts) => auditLog(data, q, opts.auditLogPageCap) },
 ];
 
 /** @param {string} s */
@@ -288,7 +293,7 @@ function safeDecode(s) {
 
 /**
  * @param {Data} data
- * @param {{ token: string, companyId: string|number, candidateQuery?: CandidateQuery }} opts
+ * @param {{ token: string, companyId: string|number, candidateQuery?: CandidateQuery, auditLogPageCap?: number }} opts
  * @param {Route[]} [extraRoutes] the write routes
  * @returns {(record: import('../kit').RecordedRequest, body?: Buffer) => Reply}
  */
@@ -298,7 +303,11 @@ function createHandler(data, opts, extraRoutes = []) {
   if (!CANDIDATE_QUERIES.includes(candidateQuery)) {
     throw new TypeError(`option candidateQuery: ${JSON.stringify(candidateQuery)} is not one of ${CANDIDATE_QUERIES.join(', ')}`);
   }
-  const routeOptions = { candidateQuery };
+  const auditLogPageCap = opts.auditLogPageCap ?? DEFAULTS.auditLogPageCap;
+  if (!(Number.isInteger(auditLogPageCap) && auditLogPageCap >= 1)) {
+    throw new TypeError(`option auditLogPageCap: ${JSON.stringify(auditLogPageCap)} is not a whole number of 1 or more`);
+  }
+  const routeOptions = { candidateQuery, auditLogPageCap };
   const routes = [...ROUTES, ...extraRoutes];
   return (record, body = Buffer.alloc(0)) => {
     const auth = /^Bearer +(\S+) *$/i.exec(String(record.headers.authorization || ''));
