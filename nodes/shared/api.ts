@@ -64,8 +64,15 @@ export interface ApiDefinition {
 	mapError(ctx: ApiContext, response: RawResponse, request: ApiRequest<z.ZodTypeAny>): Error;
 	/** An answer worth one immediate retry (a fresh signature, say); asked once per request. */
 	retryOnce?(response: RawResponse): boolean;
-	/** Awaited before every attempt: the API's rate limits, kept on our side. */
-	beforeAttempt?(ctx: ApiContext, baseUrl: string, method: IHttpRequestMethods): Promise<void>;
+	/**
+	 * Awaited before every attempt: the API's rate limits, kept on our side. The function it gives is
+	 * called once the attempt's answer is in (see HttpCall.beforeAttempt).
+	 */
+	beforeAttempt?(
+		ctx: ApiContext,
+		baseUrl: string,
+		method: IHttpRequestMethods,
+	): Promise<(() => void) | void>;
 }
 
 export const requestLabel = (request: ApiRequest<z.ZodTypeAny>): string =>

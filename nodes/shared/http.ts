@@ -53,8 +53,11 @@ export interface HttpCall {
 	headers?: Record<string, string>;
 	timeoutMs?: number;
 	retry?: RetryPolicy;
-	/** Awaited before every attempt, retries included (a rate limiter). */
-	beforeAttempt?: () => Promise<void>;
+	/**
+	 * Awaited before every attempt, retries included (a rate limiter). The function it may give is
+	 * called once that attempt's answer, or its failure, is in.
+	 */
+	beforeAttempt?: () => Promise<(() => void) | void>;
 	/**
 	 * `once`: a write that must not happen twice (a POST that creates). It is sent again only when it
 	 * provably did not take effect (WRITE_SAFE_STATUS, WRITE_SAFE_NETWORK_CODES). Default `safe`:
@@ -168,9 +171,10 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 	const timeout = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const retried: number[] = [];
 	for (let attempt = 0; ; attempt++) {
-		await call.beforeAttempt?.();
+		const attemptEnded = await call.beforeAttempt?.();
 		// Not needed any more (a page read ahead in vain, dropped while this waited its turn).
 		if (call.signal?.aborted) {
+			attemptEnded?.();
 			return {
 				failure: { code: 'ECANCELED', message: 'no longer needed' },
 				attempts: attempt,
@@ -215,6 +219,8 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 			}
 		} catch (error) {
 			failure = networkFailureOf(error);
+		} finally {
+			attemptEnded?.();
 		}
 		const once = call.repeat === 'once';
 		const retryable = response

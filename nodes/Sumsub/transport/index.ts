@@ -97,12 +97,14 @@ function mapErrorResponse(
 }
 
 /**
- * Sumsub's limits are 300 GET and 50 POST requests per 5 seconds per account; we keep a margin for
- * clock and network jitter. POSTs keep it in time too: with 50 items in parallel, a whole window's
- * worth is released at once, and requests sent together reach Sumsub in another order than they
- * started, so the window we count is half a second longer than Sumsub's.
+ * Sumsub's limits are 300 GET and 50 POST requests per 5 seconds per account, counted when a
+ * request arrives. A request that opens a new connection, or waits on a slow network, arrives
+ * later than it started, so each request holds its place in our window from its start until a
+ * window after its answer (see SlidingWindowLimiter). We keep a margin for clock jitter too, in count
+ * and in time: with up to 50 items in parallel a whole window's worth is released at once, so for
+ * both methods the window we count is half a second longer than Sumsub's.
  */
-export const SUMSUB_GET_LIMIT = { max: 290, windowMs: 5000 };
+export const SUMSUB_GET_LIMIT = { max: 290, windowMs: 5500 };
 export const SUMSUB_POST_LIMIT = { max: 48, windowMs: 5500 };
 
 const limiters = new Map<string, SlidingWindowLimiter>();
