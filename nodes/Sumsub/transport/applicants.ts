@@ -56,6 +56,7 @@ export async function getApplicant(
 ): Promise<Applicant> {
 	const byId = 'id' in by;
 	return await sumsubRequest(ctx, {
+		family: 'applicants',
 		path: byId ? APPLICANT_ROUTES.one(by.id) : APPLICANT_ROUTES.byExternalUserId(by.externalUserId),
 		schema: applicant,
 		itemIndex: calls.itemIndex,
@@ -101,6 +102,7 @@ export async function createApplicant(
 ): Promise<Applicant> {
 	const { levelName, ...body } = input;
 	return await sumsubPost(ctx, {
+		family: 'applicants',
 		path: APPLICANT_ROUTES.create,
 		query: { levelName },
 		json: body,
@@ -126,6 +128,7 @@ export async function reviewStatusOf(
 	calls: Calls,
 ): Promise<IDataObject> {
 	return await sumsubRequest(ctx, {
+		family: 'applicants',
 		path: APPLICANT_ROUTES.status(applicantId),
 		schema: anObject,
 		itemIndex: calls.itemIndex,
@@ -142,6 +145,7 @@ export async function resetApplicant(
 	calls: Calls,
 ): Promise<IDataObject> {
 	return await sumsubPost(ctx, {
+		family: 'applicants',
 		path: APPLICANT_ROUTES.reset(applicantId),
 		schema: anObject,
 		itemIndex: calls.itemIndex,
@@ -174,6 +178,7 @@ export async function websdkLink(
 ): Promise<{ url: string }> {
 	const outcome = await settled(
 		sumsubPost(ctx, {
+			family: 'applicants',
 			path: APPLICANT_ROUTES.websdkLink,
 			json: request,
 			schema: linkAnswer,
@@ -193,6 +198,7 @@ export async function websdkLink(
 		if (request[key] !== undefined) rest[key] = request[key];
 	}
 	return await sumsubPost(ctx, {
+		family: 'applicants',
 		path: APPLICANT_ROUTES.websdkLinkOld(request.levelName),
 		query: { ttlInSecs: request.ttlInSecs, externalUserId: request.userId },
 		// What the query cannot carry (identifiers, redirect) goes in the body, as on the new route.
@@ -217,6 +223,7 @@ export async function sdkAccessToken(
 	calls: Calls,
 ): Promise<IDataObject & { token: string }> {
 	return await sumsubPost(ctx, {
+		family: 'applicants',
 		path: APPLICANT_ROUTES.sdkAccess,
 		json: request,
 		schema: tokenAnswer,
@@ -232,6 +239,7 @@ const levelList = z.object({ items: z.array(z.record(z.unknown())) }).passthroug
 /** The account's levels (GET /resources/applicants/-/levels, a route not confirmed [?]). */
 export async function levels(ctx: ApiContext): Promise<string[]> {
 	const body = await sumsubRequest(ctx, {
+		family: 'applicants',
 		path: APPLICANT_ROUTES.levels,
 		schema: levelList,
 		notFound:

@@ -70,6 +70,7 @@ export async function legacyEventsPage(
 	calls: Calls,
 ): Promise<IDataObject[]> {
 	const body = await sumsubRequest(ctx, {
+		family: 'auditTrail',
 		path: LEGACY_PATH,
 		query: { ...filterQuery(query), limit: page.size, offset: page.offset },
 		schema: legacyBody,
@@ -126,6 +127,7 @@ export function listPages(
 	return async (marker, size, signal) => {
 		const get = async (q: Query) => {
 			const body = await sumsubRequest(ctx, {
+				family: 'auditTrail',
 				path: LIST_PATH,
 				query: q,
 				schema: listBody,

@@ -61,15 +61,37 @@ const AUTH_ERRORS: Record<number, Wording> = {
 	],
 };
 
-const HINTS: StatusHints = {
-	notFound: `Check Base URL ${CREDENTIAL_HINT}.`,
-	rateLimited:
-		'Sumsub allows 300 GET and 50 POST requests per 5 seconds per account. Wait and run again, or process fewer items at once.',
-	serverError: 'If it persists, narrow the date range.',
+/** The requests whose failures need their own advice: the audit trail's reads, and the rest. */
+export type SumsubFamily = 'auditTrail' | 'applicants';
+
+const RATE_LIMITED =
+	'Sumsub allows 300 GET and 50 POST requests per 5 seconds per account. Wait and run again, or process fewer items at once.';
+
+/** Per family: what to do about a 403, and about the statuses `statusWording` words. */
+const ADVICE: Record<SumsubFamily, { forbidden: string; hints: StatusHints }> = {
+	auditTrail: {
+		forbidden:
+			'The App Token may lack the permission, or the account may not have this feature. Both audit trail endpoints are features Sumsub enables per account, at an additional cost: ask Sumsub to enable the one chosen in "Source", or choose the other one.',
+		hints: {
+			notFound: `Check Base URL ${CREDENTIAL_HINT}.`,
+			rateLimited: RATE_LIMITED,
+			serverError: 'If it persists, narrow the date range.',
+		},
+	},
+	applicants: {
+		forbidden: `The App Token may lack the permission for this operation. Check the permissions of this App Token in the Sumsub dashboard (Dev space → App tokens), or use another one ${CREDENTIAL_HINT}; if they look right, ask Sumsub support.`,
+		hints: {
+			notFound: `Check Base URL ${CREDENTIAL_HINT}.`,
+			rateLimited: RATE_LIMITED,
+			serverError: 'If it persists, ask Sumsub support.',
+		},
+	},
 };
 
 function mapErrorResponse(
 	ctx: ApiContext,
+	api: ApiDefinition,
+	family: SumsubFamily,
 	response: RawResponse,
 	request: ApiRequest<z.ZodTypeAny>,
 ): Error {
@@ -78,7 +100,7 @@ function mapErrorResponse(
 	const code = body.errorName ?? body.errorCode;
 	const said = body.description && `"${body.description}"${code ? ` (${code})` : ''}`;
 	const fail = (wording: Wording) =>
-		httpError(ctx, sumsub, request, status, wording, { said, correlationId: body.correlationId });
+		httpError(ctx, api, request, status, wording, { said, correlationId: body.correlationId });
 	const auth = body.errorCode === undefined ? undefined : AUTH_ERRORS[body.errorCode];
 	if (auth) return fail(auth);
 	if (status === 401) {
@@ -87,13 +109,8 @@ function mapErrorResponse(
 			`Check App Token and Secret Key ${CREDENTIAL_HINT}.`,
 		]);
 	}
-	if (status === 403) {
-		return fail([
-			'Sumsub refused access',
-			'The App Token may lack the permission, or the account may not have this feature. Both audit trail endpoints are features Sumsub enables per account, at an additional cost: ask Sumsub to enable the one chosen in "Source", or choose the other one.',
-		]);
-	}
-	return fail(statusWording(sumsub, status, request, HINTS));
+	if (status === 403) return fail(['Sumsub refused access', ADVICE[family].forbidden]);
+	return fail(statusWording(api, status, request, ADVICE[family].hints));
 }
 
 /**
@@ -125,30 +142,42 @@ interface SumsubCredentials {
 	baseUrl?: string;
 }
 
-const sumsub: ApiDefinition = {
-	name: 'Sumsub',
-	credentialType: SUMSUB_CREDENTIAL,
-	credentialHint: CREDENTIAL_HINT,
-	baseUrl: (_ctx, credentials: SumsubCredentials) =>
-		String(credentials.baseUrl || SUMSUB_DEFAULT_BASE_URL)
-			.trim()
-			.replace(/\/+$/, ''),
-	mapError: mapErrorResponse,
-	// Sumsub allows 300 GET and 50 POST requests per 5 s per account; stay under both from this n8n
-	// process.
-	beforeAttempt: (ctx, baseUrl, method) => limiterFor(baseUrl, method).take(cancelSignalOf(ctx)),
-	// An expired timestamp (4004) is signed afresh on the next attempt: one immediate retry.
-	retryOnce: (response) =>
-		response.statusCode === 401 && sumsubErrorBody(response).errorCode === 4004,
+/** The API, its failures worded for one family of requests. */
+function sumsubApi(family: SumsubFamily): ApiDefinition {
+	const api: ApiDefinition = {
+		name: 'Sumsub',
+		credentialType: SUMSUB_CREDENTIAL,
+		credentialHint: CREDENTIAL_HINT,
+		baseUrl: (_ctx, credentials: SumsubCredentials) =>
+			String(credentials.baseUrl || SUMSUB_DEFAULT_BASE_URL)
+				.trim()
+				.replace(/\/+$/, ''),
+		mapError: (ctx, response, request) => mapErrorResponse(ctx, api, family, response, request),
+		// Sumsub allows 300 GET and 50 POST requests per 5 s per account; stay under both from this n8n
+		// process (one limiter per method and Base URL, whatever the family).
+		beforeAttempt: (ctx, baseUrl, method) => limiterFor(baseUrl, method).take(cancelSignalOf(ctx)),
+		// An expired timestamp (4004) is signed afresh on the next attempt: one immediate retry.
+		retryOnce: (response) =>
+			response.statusCode === 401 && sumsubErrorBody(response).errorCode === 4004,
+	};
+	return api;
+}
+
+const SUMSUB: Record<SumsubFamily, ApiDefinition> = {
+	auditTrail: sumsubApi('auditTrail'),
+	applicants: sumsubApi('applicants'),
 };
+
+/** A Sumsub request, and the family whose advice its failures get. */
+export type SumsubRequest<S extends z.ZodTypeAny> = ApiRequest<S> & { family: SumsubFamily };
 
 /** A signed Sumsub POST with a JSON body, serialised once: the credential signs exactly these bytes. */
 export async function sumsubPost<S extends z.ZodTypeAny>(
 	ctx: ApiContext,
-	request: Omit<ApiRequest<S>, 'method' | 'body' | 'headers'> & { json?: object },
+	request: Omit<SumsubRequest<S>, 'method' | 'body' | 'headers'> & { json?: object },
 ): Promise<z.infer<S>> {
-	const { json, ...rest } = request;
-	return await callApi(ctx, sumsub, {
+	const { json, family, ...rest } = request;
+	return await callApi(ctx, SUMSUB[family], {
 		...rest,
 		method: 'POST',
 		...(json === undefined
@@ -160,7 +189,8 @@ export async function sumsubPost<S extends z.ZodTypeAny>(
 /** One signed Sumsub call, its envelope checked, every failure a clear NodeApiError. */
 export async function sumsubRequest<S extends z.ZodTypeAny>(
 	ctx: ApiContext,
-	request: ApiRequest<S>,
+	request: SumsubRequest<S>,
 ): Promise<z.infer<S>> {
-	return await callApi(ctx, sumsub, request);
+	const { family, ...rest } = request;
+	return await callApi(ctx, SUMSUB[family], rest);
 }

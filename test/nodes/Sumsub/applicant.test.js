@@ -266,6 +266,25 @@ describe('Applicant → Get, Get Review Status, Reset', () => {
 		expect(api.sandbox.requests).toEqual([]);
 	});
 
+	test('403: advice about the App Token, nothing about the audit trail', async () => {
+		api.sandbox.inject({ method: 'GET', status: 403, body: { description: 'Forbidden', code: 403, correlationId: 'c-1' } });
+		const { error } = await api.run(op('get', { applicant: byExternal(applicant.externalUserId) }));
+		expect(error.message).toBe('Sumsub refused access (HTTP 403) [item 0]');
+		expect(error.description).toMatch(
+			/^The App Token may lack the permission for this operation\. Check the permissions of this App Token in the Sumsub dashboard \(Dev space → App tokens\)/,
+		);
+		expect(error.description).toContain('Correlation ID for Sumsub support: c-1.');
+		expect(error.description).not.toMatch(/audit trail|"Source"/);
+	});
+
+	test.each(['get', 'getReviewStatus'])('%s, a 500: run again later, then Sumsub support, no date range', async (operation) => {
+		api.sandbox.inject({ method: 'GET', status: 500 });
+		const { error } = await api.run(op(operation, { applicant: byId(applicant.id) }));
+		expect(error.message).toBe('Sumsub failed to process the request (HTTP 500) [item 0]');
+		expect(error.description).toMatch(/^This is a problem on Sumsub's side: run again later\. If it persists, ask Sumsub support\./);
+		expect(error.description).not.toContain('date range');
+	});
+
 	test('Get Review Status: flat fields to branch on, the raw answer kept', async () => {
 		const init = await api.run(op('getReviewStatus', { applicant: byExternal(applicant.externalUserId) }));
 		expect(jsonOf(init.items)[0]).toMatchObject({
