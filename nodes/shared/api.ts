@@ -127,6 +127,9 @@ export async function callApi<S extends z.ZodTypeAny>(
 			said ? `${uncertain}; ${api.name} said: ${said}` : uncertain,
 		);
 	}
+	if (outcome.response && outcome.waitTooLong) {
+		throw waitTooLong(ctx, api, request, outcome.response, outcome.waitTooLong);
+	}
 	if (!outcome.response) {
 		throw apiError(ctx, {
 			message: `Could not reach ${api.name} (${outcome.failure.code}) after ${outcome.attempts} attempt(s)${where}`,
@@ -170,6 +173,36 @@ export async function callApi<S extends z.ZodTypeAny>(
 		});
 	}
 	return checked.data;
+}
+
+/**
+ * The API asked (Retry-After) to wait longer than Max Retry Time has left: it was not sent again,
+ * since sooner would be refused again. The error says how long, and what to do.
+ */
+function waitTooLong(
+	ctx: ApiContext,
+	api: ApiDefinition,
+	request: ApiRequest<z.ZodTypeAny>,
+	response: RawResponse,
+	{ askedMs, neededMs }: { askedMs: number; neededMs: number },
+): NodeApiError {
+	const mapped = api.mapError(ctx, response, request);
+	const said = saidOf(mapped);
+	const correlationId =
+		mapped instanceof NodeApiError && typeof mapped.context.correlationId === 'string'
+			? mapped.context.correlationId
+			: undefined;
+	const asked = Math.ceil(askedMs / 1000);
+	const todo = request.http
+		? `Raise Max Retry Time (Seconds) in the options of this node to at least ${Math.ceil(neededMs / 1000)} to wait it out, or run again later.`
+		: 'Run again later.';
+	return apiError(ctx, {
+		message: `${api.name} asked to wait ${asked} s before trying again, longer than Max Retry Time allows (HTTP ${response.statusCode})${itemSuffix(request.itemIndex)}`,
+		description: `${todo}${said ? ` ${api.name} said: ${said}.` : ''}${correlationId ? ` Correlation ID for ${api.name} support: ${correlationId}.` : ''} (${requestLabel(request)})`,
+		httpCode: response.statusCode,
+		itemIndex: request.itemIndex,
+		correlationId,
+	});
 }
 
 /** HTTP answers a gateway gives when it may have passed the request on: the write may have happened. */

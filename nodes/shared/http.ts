@@ -20,9 +20,12 @@ export interface RetryPolicy {
 	maxRetries: number;
 	/** First backoff step; doubles on every retry, with full jitter. */
 	baseDelayMs: number;
-	/** No single wait is longer than this, Retry-After included. */
+	/** No backoff wait is longer than this. A Retry-After is waited in full (within maxTotalMs). */
 	maxDelayMs: number;
-	/** No retry is started once this much time has passed since the first attempt. */
+	/**
+	 * No retry is started once this much time has passed since the first attempt, nor one whose
+	 * Retry-After would end past it.
+	 */
 	maxTotalMs: number;
 }
 
@@ -136,11 +139,9 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function backoffMs(policy: RetryPolicy, retry: number, headers?: Record<string, unknown>): number {
-	const fromHeader = headers ? retryAfterMs(headers) : undefined;
-	const exponential = policy.baseDelayMs * 2 ** retry;
-	const wait = fromHeader ?? Math.random() * exponential;
-	return Math.min(policy.maxDelayMs, wait);
+/** Exponential backoff with full jitter, for an answer that does not say how long to wait. */
+function backoffMs(policy: RetryPolicy, retry: number): number {
+	return Math.min(policy.maxDelayMs, Math.random() * policy.baseDelayMs * 2 ** retry);
 }
 
 export function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
@@ -150,15 +151,23 @@ export function cancelSignalOf(ctx: ApiContext): AbortSignal | undefined {
 /**
  * An HTTP answer (any status), or the network failure that outlasted the retries. `retried`: the
  * statuses of the answers that were tried again, in order (a write: 429 and 503 only).
+ * `waitTooLong`: the answer asked (Retry-After) for a wait that ends past Max Retry Time, so it was
+ * not retried: how long it asked for, and the Max Retry Time that would have let it wait, in ms.
  */
 export type Outcome =
-	| { response: RawResponse; attempts: number; retried: number[] }
+	| {
+			response: RawResponse;
+			attempts: number;
+			retried: number[];
+			waitTooLong?: { askedMs: number; neededMs: number };
+	  }
 	| { response?: undefined; failure: NetworkFailure; attempts: number; retried: number[] };
 
 /**
  * One HTTP exchange through n8n's `httpRequestWithAuthentication` (proxies, credential handling),
  * retried on 429/502/503/504 and on connection failures with exponential backoff and full jitter,
- * honouring Retry-After, bounded in attempts and in total time. Any other status is returned as is,
+ * bounded in attempts and in total time. A Retry-After is waited in full when it ends within the
+ * total time; one that ends past it is not retried, and the outcome says so (`waitTooLong`). Any other status is returned as is,
  * for the API's transport to map; a network failure that outlasts the retries throws `NetworkError`.
  * The body is returned as text: the transport parses it and says clearly when it is not JSON.
  */
@@ -227,11 +236,22 @@ export async function sendRequest(ctx: ApiContext, call: HttpCall): Promise<Outc
 			? (once ? WRITE_SAFE_STATUS : RETRYABLE_STATUS).has(response.statusCode)
 			: (once ? WRITE_SAFE_NETWORK_CODES : RETRYABLE_NETWORK_CODES).has(failure!.code);
 		if (retryable && canRetry) {
-			const wait = backoffMs(policy, attempt, response?.headers);
-			if (Date.now() - started + wait <= policy.maxTotalMs) {
+			const asked = response && retryAfterMs(response.headers);
+			const wait = asked ?? backoffMs(policy, attempt);
+			const elapsed = Date.now() - started;
+			if (elapsed + wait <= policy.maxTotalMs) {
 				if (response) retried.push(response.statusCode);
 				await sleepWithAbort(wait, signal);
 				continue;
+			}
+			// Time was left, but less than the API asked for: waiting less would be refused again.
+			if (asked !== undefined && elapsed < policy.maxTotalMs) {
+				return {
+					response: response!,
+					attempts: attempt + 1,
+					retried,
+					waitTooLong: { askedMs: asked, neededMs: elapsed + asked },
+				};
 			}
 		}
 		return response

@@ -44,7 +44,7 @@ export const reliabilityOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 3600 },
 		default: 120,
 		description:
-			'No retry starts once this much time has passed since the first attempt of a request',
+			'No retry starts once this much time has passed since the first attempt of a request. A wait the API asks for (Retry-After) is waited in full when it ends within this time; when it would end later, the item fails at once saying so.',
 	},
 	{
 		displayName: 'Request Timeout (Seconds)',

@@ -2,6 +2,8 @@
 // Fault injection: long Return All runs through seeded transient faults (429 with and without
 // Retry-After, 503, resets before and in the middle of a body, slow answers past the timeout) keep
 // every record exactly once; a fault that does not pass gives one clear error and no partial list.
+const workflow = require('n8n-workflow');
+
 const { useRecruitee, jsonOf } = require('../harness/recruitee');
 const { useSumsub } = require('../harness/sumsub');
 
@@ -226,5 +228,77 @@ describe('faults one by one', () => {
 		const { error } = await recruitee.run(getMany());
 		expect(error.httpCode).toBe('400');
 		expect(recruitee.sandbox.requests).toHaveLength(1);
+	});
+});
+
+describe('Retry-After is honoured in full, within Max Retry Time', () => {
+	/** n8n's sleep, recorded and skipped: how long the node waited, without the test waiting it. */
+	let waits;
+	beforeEach(() => {
+		waits = [];
+		jest.spyOn(workflow, 'sleepWithAbort').mockImplementation(async (ms) => {
+			waits.push(ms);
+		});
+	});
+	afterEach(() => jest.restoreAllMocks());
+
+	const firstPage = (r) => r.query.offset === '0';
+	const recruiteePage = (options) => ({
+		resource: 'candidate',
+		operation: 'getAll',
+		returnAll: false,
+		limit: 5,
+		simplify: false,
+		options,
+	});
+	const sumsubGet = (options) => ({
+		resource: 'applicant',
+		operation: 'get',
+		applicant: { __rl: true, mode: 'id', value: '0123456789abcdef01234567' },
+		options,
+	});
+	const sumsub429 = { status: 429, headers: { 'retry-after': '90' }, body: { description: 'Too many requests', code: 429, correlationId: 'c-429' } };
+
+	test('Recruitee: a 429 asking for 90 s is waited 90 s, then retried', async () => {
+		recruitee.sandbox.inject({ status: 429, headers: { 'retry-after': '90' }, body: { error: 'Too Many Requests' }, match: firstPage });
+		const { items, error } = await recruitee.run(recruiteePage({ maxRetrySeconds: 600 }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(5);
+		expect(waits).toEqual([90_000]);
+		expect(recruitee.sandbox.requests.map((r) => r.status)).toEqual([429, 200]);
+	});
+
+	test('Sumsub: a 429 asking for 90 s is waited 90 s, then retried', async () => {
+		sumsub.sandbox.inject({ method: 'GET', ...sumsub429 });
+		const { error } = await sumsub.run(sumsubGet({ maxRetrySeconds: 600 }));
+		expect(waits).toEqual([90_000]);
+		expect(sumsub.sandbox.requests.map((r) => r.status)).toEqual([429, 404]);
+		expect(error.httpCode).toBe('404');
+	});
+
+	test('Recruitee: longer than Max Retry Time: fails at once, saying how long it asked for and what to do', async () => {
+		recruitee.sandbox.inject({ status: 429, headers: { 'retry-after': '90' }, body: { error: 'Too Many Requests' }, match: firstPage });
+		const { error } = await recruitee.run(recruiteePage({ maxRetrySeconds: 60 }));
+		expect(waits).toEqual([]);
+		expect(recruitee.sandbox.requests).toHaveLength(1);
+		expect(error.message).toBe(
+			'Recruitee asked to wait 90 s before trying again, longer than Max Retry Time allows (HTTP 429) [item 0]',
+		);
+		expect(error.description).toMatch(
+			/^Raise Max Retry Time \(Seconds\) in the options of this node to at least 9[01] to wait it out, or run again later\./,
+		);
+	});
+
+	test('Sumsub: longer than Max Retry Time: fails at once, with what Sumsub said', async () => {
+		sumsub.sandbox.inject({ method: 'GET', ...sumsub429 });
+		const { error } = await sumsub.run(sumsubGet({ maxRetrySeconds: 60 }));
+		expect(waits).toEqual([]);
+		expect(sumsub.sandbox.requests).toHaveLength(1);
+		expect(error.message).toBe(
+			'Sumsub asked to wait 90 s before trying again, longer than Max Retry Time allows (HTTP 429) [item 0]',
+		);
+		expect(error.description).toMatch(
+			/^Raise Max Retry Time \(Seconds\) in the options of this node to at least 9[01] to wait it out, or run again later\. Sumsub said: "Too many requests"\. Correlation ID for Sumsub support: c-429\. \(GET \/resources\/applicants\/0123456789abcdef01234567\/one\)$/,
+		);
 	});
 });
