@@ -9,42 +9,108 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { Query } from '../nodes/shared/query';
-import { encodeQuery } from '../nodes/shared/query';
+import { strictEncode } from '../nodes/shared/query';
 
 export const SUMSUB_DEFAULT_BASE_URL = 'https://api.sumsub.com';
 
+/** How an array in `qs` is written: `repeat` (the default) gives ids=a&ids=b. */
+type ArrayFormat = 'repeat' | 'brackets' | 'indices' | 'comma';
+
+/** A request as n8n's helpers may hand it to `authenticate`: the legacy helper's fields too. */
+type IncomingRequest = IHttpRequestOptions & {
+	/** The legacy `request` helper's name for the URL (the HTTP Request node uses it). */
+	uri?: string | URL;
+	qsStringifyOptions?: { arrayFormat?: ArrayFormat };
+	useQuerystring?: boolean;
+};
+
+function arrayFormatOf(request: IncomingRequest): ArrayFormat {
+	const asked = request.arrayFormat ?? request.qsStringifyOptions?.arrayFormat;
+	return asked === 'brackets' || asked === 'indices' || asked === 'comma' ? asked : 'repeat';
+}
+
+const notFlat = (key: string, what: string) =>
+	new Error(
+		`Query parameter "${key}" is ${what}: a Sumsub request's query string is signed as text, so only text, numbers, booleans and lists of them can be sent. Send it as text (JSON, for example) or as separate parameters.`,
+	);
+
+/**
+ * `qs` as a query string, once, strictly encoded (see `strictEncode`): undefined, null and empty
+ * values skipped, an array as repeated keys (or as `arrayFormat` asks), a nested object refused.
+ */
+function encodeQs(qs: object, format: ArrayFormat): string {
+	const parts: string[] = [];
+	const pair = (key: string, value: string) =>
+		parts.push(`${strictEncode(key)}=${strictEncode(value)}`);
+	for (const [key, value] of Object.entries(qs) as Array<[string, unknown]>) {
+		if (value === undefined || value === null || value === '') continue;
+		if (Array.isArray(value)) {
+			const items = value.filter((item) => item !== undefined && item !== null);
+			if (items.some((item) => typeof item === 'object')) throw notFlat(key, 'a list of objects');
+			const texts = items.map(String);
+			if (format === 'comma') {
+				if (texts.length) pair(key, texts.join(','));
+			} else {
+				texts.forEach((text, i) =>
+					pair(
+						format === 'brackets' ? `${key}[]` : format === 'indices' ? `${key}[${i}]` : key,
+						text,
+					),
+				);
+			}
+			continue;
+		}
+		if (typeof value === 'object') throw notFlat(key, 'an object');
+		pair(key, String(value));
+	}
+	return parts.join('&');
+}
+
+/**
+ * The URL as it goes on the wire. n8n's request helper (axios) parses the URL it is given (WHATWG
+ * URL) and sends that parse's path and query: a space or an apostrophe in the query, a letter
+ * outside ASCII anywhere, is percent-encoded on the way. Normalised here the same way, the URL we
+ * sign is the one sent, byte for byte; one already encoded (the Sumsub node's own) is left as is.
+ */
+function onTheWire(url: string): URL {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw new Error(
+			`"${url}" is not a valid URL. Check Base URL in the "Sumsub API" credential, and the URL of the request.`,
+		);
+	}
+	parsed.hash = '';
+	return parsed;
+}
+
 /**
  * Moves everything that decides the bytes on the wire into `url` and `body` as final strings: the
- * base URL joined, `qs` encoded once into the query string, an object body serialised once. What is
- * signed is then exactly what axios sends.
+ * base URL joined, `qs` encoded once into the query string, the URL normalised as it will be sent,
+ * an object body serialised once. What is signed is then exactly what axios sends.
  */
-function settleRequest(
-	request: IHttpRequestOptions,
-	baseUrl: string,
-): { url: string; body: string } {
-	let url = request.url;
+function settleRequest(request: IncomingRequest, baseUrl: string): { url: URL; body: string } {
+	let url = String(request.url ?? request.uri ?? '');
 	if (!/^https?:\/\//i.test(url)) {
 		const base = (request.baseURL || baseUrl).replace(/\/+$/, '');
 		url = `${base}/${url.replace(/^\/+/, '')}`;
 	}
-	const qs = Object.entries(request.qs ?? {}).filter(
-		([, v]) => v !== undefined && v !== null && v !== '',
-	);
-	if (qs.length) {
-		const encoded = encodeQuery(Object.fromEntries(qs) as Query);
+	const encoded = encodeQs(request.qs ?? {}, arrayFormatOf(request));
+	if (encoded) {
+		const hash = url.indexOf('#');
+		if (hash !== -1) url = url.slice(0, hash);
 		url += (url.includes('?') ? '&' : '?') + encoded;
 	}
 	let body = '';
 	if (typeof request.body === 'string') body = request.body;
 	else if (request.body !== undefined && request.body !== null) body = JSON.stringify(request.body);
-	return { url, body };
+	return { url: onTheWire(url), body };
 }
 
-/** The path and query of a full URL, exactly as written (no decoding, no re-encoding). */
-export function pathWithQuery(url: string): string {
-	const rest = url.replace(/^https?:\/\/[^/?#]*/i, '').replace(/#.*$/, '');
-	return rest.startsWith('/') ? rest : `/${rest}`;
+/** The path and query of a URL as they go on the wire (what axios sends after the host). */
+export function pathWithQuery(url: URL): string {
+	return url.pathname + url.search;
 }
 
 /** Sumsub's request signature: lowercase hex HMAC-SHA256(secret, ts + METHOD + path?query + body). */
@@ -110,7 +176,8 @@ export class SumsubApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const baseUrl = String(credentials.baseUrl || SUMSUB_DEFAULT_BASE_URL);
-		const { url, body } = settleRequest(requestOptions, baseUrl);
+		const incoming = requestOptions as IncomingRequest;
+		const { url, body } = settleRequest(incoming, baseUrl);
 		const method = (requestOptions.method ?? 'GET').toUpperCase();
 		const ts = Math.floor(Date.now() / 1000).toString();
 		const signature = sumsubSignature(
@@ -120,11 +187,16 @@ export class SumsubApi implements ICredentialType {
 			pathWithQuery(url),
 			body,
 		);
-		const signed: IHttpRequestOptions = {
-			...requestOptions,
-			url,
+		const signed: IncomingRequest = {
+			...incoming,
+			url: url.href,
+			// Already in the URL: nothing may add to it, or encode it differently, on the way.
+			uri: undefined,
 			qs: undefined,
 			baseURL: undefined,
+			arrayFormat: undefined,
+			qsStringifyOptions: undefined,
+			useQuerystring: undefined,
 			headers: {
 				...requestOptions.headers,
 				'X-App-Token': String(credentials.appToken ?? '').trim(),

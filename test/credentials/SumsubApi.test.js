@@ -2,7 +2,9 @@
 const crypto = require('node:crypto');
 
 const sandboxes = require('../sandbox/sumsub');
-const { testCredential, ourCredentialTypes } = require('../harness/engine');
+const { testCredential, ourCredentialTypes, requestContext } = require('../harness/engine');
+const { withQuery } = require('../../nodes/shared/query');
+const { APPLICANT_ROUTES } = require('../../nodes/Sumsub/transport/applicants');
 
 const credential = ourCredentialTypes.sumsubApi;
 const SECRET = 'Hej2ch71kG2kTd1iIUDZFNsO5C1lh5Gq';
@@ -65,6 +67,128 @@ describe('Sumsub request signing (known answers)', () => {
 		expect(signed.url).toBe(`https://proxy.example${path}`);
 		expect(signed.qs).toBeUndefined();
 		expect(signed.headers['X-App-Access-Sig']).toBe(hmac(`${TS}GET${path}`));
+	});
+
+	test.each([
+		[
+			'the audit trail with filters',
+			withQuery('https://api.sumsub.com/resources/auditTrailEvents', {
+				from: '2026-11-19 09:00:00',
+				activity: 'subject:loaded:applicant',
+				subjectName: "Zoë O'Brien (x) [1] #2 *!~",
+				limit: 20,
+			}),
+		],
+		['an applicant by External User ID', `https://api.sumsub.com${APPLICANT_ROUTES.byExternalUserId("zoë O'Brien (x)!*~;=/?#")}`],
+		['an applicant by ID', `https://api.sumsub.com${APPLICANT_ROUTES.one('0123456789abcdef01234567')}`],
+		['a level by name', `https://api.sumsub.com${APPLICANT_ROUTES.websdkLinkOld('kyc level ä')}?ttlInSecs=1800`],
+	])('%s, as the Sumsub node builds it: signed and sent unchanged, byte for byte', async (_, url) => {
+		const signed = await sign({ method: 'GET', url });
+		expect(signed.url).toBe(url);
+		expect(signed.headers['X-App-Access-Sig']).toBe(hmac(`${TS}GET${url.slice('https://api.sumsub.com'.length)}`));
+	});
+
+	test('a URL as written is signed as it goes on the wire (axios percent-encodes it), and sent so', async () => {
+		const signed = await sign({ method: 'GET', url: "https://api.sumsub.com/resources/applicants/-;externalUserId=zoë/one?note=a b&name=O'Brien#top" });
+		const path = '/resources/applicants/-;externalUserId=zo%C3%AB/one?note=a%20b&name=O%27Brien';
+		expect(signed.url).toBe(`https://api.sumsub.com${path}`);
+		expect(signed.headers['X-App-Access-Sig']).toBe(hmac(`${TS}GET${path}`));
+	});
+
+	test('an array in qs: repeated keys (or as arrayFormat asks), signed as sent', async () => {
+		const signed = await sign({ method: 'GET', url: '/resources/status/api', qs: { ids: ['a', 'b c'], none: [] } });
+		expect(signed.url).toBe('https://api.sumsub.com/resources/status/api?ids=a&ids=b%20c');
+		expect(signed.headers['X-App-Access-Sig']).toBe(hmac(`${TS}GET/resources/status/api?ids=a&ids=b%20c`));
+		const brackets = await sign({ method: 'GET', url: '/resources/status/api', qs: { ids: ['a', 'b'] }, arrayFormat: 'brackets' });
+		expect(brackets.url).toBe('https://api.sumsub.com/resources/status/api?ids%5B%5D=a&ids%5B%5D=b');
+		expect(brackets.arrayFormat).toBeUndefined();
+	});
+
+	test.each([
+		[{ filter: { a: 1 } }, 'Query parameter "filter" is an object'],
+		[{ ids: [{ a: 1 }] }, 'Query parameter "ids" is a list of objects'],
+	])('%j in qs is refused, saying what to send instead', async (qs, start) => {
+		await expect(sign({ method: 'GET', url: '/resources/status/api', qs })).rejects.toThrow(
+			`${start}: a Sumsub request's query string is signed as text, so only text, numbers, booleans and lists of them can be sent. Send it as text (JSON, for example) or as separate parameters.`,
+		);
+	});
+});
+
+describe('Sumsub API credential through n8n’s request helpers: what is signed is what is sent', () => {
+	let sandbox;
+	let context;
+	beforeAll(async () => {
+		sandbox = await sandboxes.start({ events: 10 });
+		context = requestContext({
+			sumsubApi: { appToken: sandbox.appToken, secretKey: sandbox.secretKey, baseUrl: sandbox.url },
+		});
+	});
+	afterAll(async () => sandbox.close());
+	beforeEach(() => sandbox.clearRequests());
+
+	/** As a node calls them (the HTTP Request node with Predefined Credential Type: the legacy one). */
+	const helpers = {
+		httpRequestWithAuthentication: (options) =>
+			context.helpers.httpRequestWithAuthentication.call(context, 'sumsubApi', {
+				method: 'GET',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				json: true,
+				...options,
+			}),
+		requestWithAuthentication: ({ url, ...options }) =>
+			context.helpers.requestWithAuthentication.call(context, 'sumsubApi', {
+				method: 'GET',
+				uri: url,
+				resolveWithFullResponse: true,
+				simple: false,
+				json: true,
+				...options,
+			}),
+	};
+	const HELPERS = Object.keys(helpers);
+
+	test.each(
+		HELPERS.flatMap((helper) => [
+			[helper, 'a space in the query', '/resources/status/api?note=a b', '/resources/status/api?note=a%20b', 200],
+			[helper, 'a letter outside ASCII in the query', '/resources/status/api?name=Zoë', '/resources/status/api?name=Zo%C3%AB', 200],
+			[helper, 'an apostrophe in the query', "/resources/status/api?name=O'Brien", '/resources/status/api?name=O%27Brien', 200],
+			[
+				helper,
+				'a letter outside ASCII in the path',
+				'/resources/applicants/-;externalUserId=zoë/one',
+				'/resources/applicants/-;externalUserId=zo%C3%AB/one',
+				404,
+			],
+		]),
+	)('%s, %s: the signature matches what was sent', async (helper, _, written, sent, status) => {
+		const response = await helpers[helper]({ url: `${sandbox.url}${written}` });
+		expect(sandbox.requests.map((r) => r.url)).toEqual([sent]);
+		expect(response.body.errorCode).toBeUndefined();
+		expect(response.statusCode).toBe(status);
+	});
+
+	test.each(HELPERS)('%s: an array in qs goes as repeated keys, signed as sent', async (helper) => {
+		const response = await helpers[helper]({ url: '/resources/status/api', qs: { ids: ['a', 'b'], note: 'x y' } });
+		expect(sandbox.requests.map((r) => r.url)).toEqual(['/resources/status/api?ids=a&ids=b&note=x%20y']);
+		expect(response.statusCode).toBe(200);
+	});
+
+	test('the legacy helper’s array format (the HTTP Request node’s option) is kept, signed as sent', async () => {
+		const response = await helpers.requestWithAuthentication({
+			url: `${sandbox.url}/resources/status/api`,
+			qs: { ids: ['a', 'b'] },
+			qsStringifyOptions: { arrayFormat: 'brackets' },
+		});
+		expect(sandbox.requests.map((r) => r.url)).toEqual(['/resources/status/api?ids%5B%5D=a&ids%5B%5D=b']);
+		expect(response.statusCode).toBe(200);
+	});
+
+	test('an object in qs: refused before any request, saying what to send instead', async () => {
+		await expect(helpers.httpRequestWithAuthentication({ url: '/resources/status/api', qs: { filter: { a: 1 } } })).rejects.toThrow(
+			/^Query parameter "filter" is an object: a Sumsub request's query string is signed as text/,
+		);
+		expect(sandbox.requests).toEqual([]);
 	});
 });
 

@@ -353,8 +353,46 @@ async function testCredential(credentialType, data) {
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
+/**
+ * The context a node's code runs in (n8n-core's ExecuteContext), for a node that has these
+ * credentials: its request helpers (`httpRequestWithAuthentication`, and `requestWithAuthentication`,
+ * the legacy one the HTTP Request node uses) authenticate through the credential type, as in n8n.
+ * Call them as a node does: `context.helpers.httpRequestWithAuthentication.call(context, ...)`.
+ */
+function requestContext(credentials) {
+	const names = Object.keys(credentials);
+	const tempType = {
+		description: { ...noOpType.description, credentials: names.map((name) => ({ name, required: true })) },
+	};
+	const types = new TestNodeTypes({ [noOpType.description.name]: tempType });
+	const tempNode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: noOpType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: Object.fromEntries(names.map((name) => [name, { id: '1', name: 'test' }])),
+	};
+	const workflow = workflowOf([tempNode], 'UTC', types);
+	const context = new ExecuteContext(
+		workflow,
+		tempNode,
+		additionalDataFor(credentials),
+		'internal',
+		createRunExecutionData({ resultData: { runData: {} } }),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node: tempNode, data: {}, source: null },
+		[],
+	);
+	return context;
+}
+
 module.exports = {
 	runNode,
+	requestContext,
 	runWorkflowNode,
 	TestNodeTypes,
 	loadOptions,
