@@ -303,30 +303,7 @@ async function testCredential(credentialType, data) {
 			],
 		},
 	};
-	const types = new TestNodeTypes({ [noOpType.description.name]: tempType });
-	const tempNode = {
-		id: 'temp',
-		name: 'Temp-Node',
-		type: noOpType.description.name,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-		credentials: { [credentialType]: { id: '1', name: 'test' } },
-	};
-	const workflow = workflowOf([tempNode], 'UTC', types);
-	const additionalData = additionalDataFor({ [credentialType]: data });
-	const context = new ExecuteContext(
-		workflow,
-		tempNode,
-		additionalData,
-		'internal',
-		createRunExecutionData({ resultData: { runData: {} } }),
-		0,
-		[],
-		{ main: [[{ json: {} }]] },
-		{ node: tempNode, data: {}, source: null },
-		[],
-	);
+	const context = tempNodeContext(tempType, { [credentialType]: data });
 	const credentialsDecrypted = { id: '1', name: 'test', type: credentialType, data };
 	let response;
 	try {
@@ -364,6 +341,11 @@ function requestContext(credentials) {
 	const tempType = {
 		description: { ...noOpType.description, credentials: names.map((name) => ({ name, required: true })) },
 	};
+	return tempNodeContext(tempType, credentials);
+}
+
+/** n8n-core's ExecuteContext of a one-node workflow of `tempType`, with these credentials' data. */
+function tempNodeContext(tempType, credentials) {
 	const types = new TestNodeTypes({ [noOpType.description.name]: tempType });
 	const tempNode = {
 		id: 'temp',
@@ -372,10 +354,10 @@ function requestContext(credentials) {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},
-		credentials: Object.fromEntries(names.map((name) => [name, { id: '1', name: 'test' }])),
+		credentials: Object.fromEntries(Object.keys(credentials).map((name) => [name, { id: '1', name: 'test' }])),
 	};
 	const workflow = workflowOf([tempNode], 'UTC', types);
-	const context = new ExecuteContext(
+	return new ExecuteContext(
 		workflow,
 		tempNode,
 		additionalDataFor(credentials),
@@ -387,7 +369,6 @@ function requestContext(credentials) {
 		{ node: tempNode, data: {}, source: null },
 		[],
 	);
-	return context;
 }
 
 module.exports = {
