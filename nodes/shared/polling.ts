@@ -68,6 +68,11 @@ export interface PollSource<T> {
 	stamp(record: T): Stamp;
 	/** Records the source returns but the user did not ask for (filtered on our side). */
 	wanted(record: T): boolean;
+	/**
+	 * What to do when more records share one second than a poll reads, where the default
+	 * (CROWDED_SECOND: narrow the trigger with its filters) does not help.
+	 */
+	crowded?: string;
 }
 
 export interface PollTiming {
@@ -203,7 +208,7 @@ async function readAndAdvance<T>(
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`More records at ${new Date(secondOf(cursor)).toISOString()} than one poll reads: the trigger cannot get past that second`,
-			{ description: CROWDED_SECOND },
+			{ description: source.crowded ?? CROWDED_SECOND },
 		);
 	}
 	// What the next window reads again: the ids to remember.

@@ -105,6 +105,13 @@ function offerIdOfEntry(entry: IDataObject): unknown {
 	);
 }
 
+/**
+ * A crowded second of the audit log: Recruitee filters it by time only, and the trigger's event and
+ * filters apply to what it reads, so narrowing them reads no fewer entries.
+ */
+export const CROWDED_AUDIT_SECOND =
+	'The trigger reads every audit log entry of a second (its event and filters are applied to what it reads, so narrowing them does not help). A bulk action in Recruitee can write that many at once. Changing the trigger’s event or filters, or deactivating and activating the workflow, starts it again from now: the entries of that second and until then are then not emitted.';
+
 /** What each event reads: new candidates from the search, the others from the audit log. */
 export function sourceFor(
 	ctx: IPollFunctions,
@@ -144,6 +151,7 @@ export function sourceFor(
 		read: (from, to) => readNewestFirst(ctx, newestFirst, from, to),
 		timeOrdered: true,
 		stamp: stampOf,
+		crowded: CROWDED_AUDIT_SECOND,
 		wanted: (entry) => {
 			if (eventName && entry.event_name !== eventName) return false;
 			if (types.size && !types.has(String(entry.event_name))) return false;
