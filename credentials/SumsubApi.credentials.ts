@@ -181,7 +181,8 @@ export class SumsubApi implements ICredentialType {
 		const method = (requestOptions.method ?? 'GET').toUpperCase();
 		const ts = Math.floor(Date.now() / 1000).toString();
 		const signature = sumsubSignature(
-			String(credentials.secretKey ?? ''),
+			// A key pasted with a space or line break around it: Sumsub's keys have none.
+			String(credentials.secretKey ?? '').trim(),
 			ts,
 			method,
 			pathWithQuery(url),

@@ -35,6 +35,17 @@ describe('Sumsub request signing (known answers)', () => {
 		);
 	});
 
+	test('App Token and Secret Key pasted with spaces or a line break around them sign as without', async () => {
+		const url = 'https://api.sumsub.com/resources/status/api';
+		const plain = await sign({ method: 'GET', url });
+		const padded = await credential.authenticate(
+			{ appToken: ' sbx:app\n', secretKey: `  ${SECRET}\r\n`, baseUrl: 'https://api.sumsub.com' },
+			{ method: 'GET', url },
+		);
+		expect(padded.headers).toEqual(plain.headers);
+		expect(plain.headers['X-App-Access-Sig']).toBe(hmac(`${TS}GET/resources/status/api`));
+	});
+
 	test('POST with a body: the body string as sent, never re-serialised', async () => {
 		const body = '{"externalUserId":"ext-1"}';
 		const signed = await sign({
