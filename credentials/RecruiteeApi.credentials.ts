@@ -67,7 +67,8 @@ export class RecruiteeApi implements ICredentialType {
 			...requestOptions,
 			headers: {
 				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.apiToken ?? '')}`,
+				// A token pasted with a space or line break around it: tokens have none.
+				Authorization: `Bearer ${String(credentials.apiToken ?? '').trim()}`,
 			},
 		};
 	}

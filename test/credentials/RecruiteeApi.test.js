@@ -27,6 +27,12 @@ describe('Recruitee API credential test (as n8n runs it)', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${sandbox.token}`);
 	});
 
+	test('a token pasted with spaces or a line break around it connects, sent without them', async () => {
+		sandbox.clearRequests();
+		expect((await testCredential('recruiteeApi', data({ apiToken: ` ${sandbox.token}\r\n` }))).status).toBe('OK');
+		expect(sandbox.requests[0].headers.authorization).toBe(`Bearer ${sandbox.token}`);
+	});
+
 	test('a base URL with a trailing slash works', async () => {
 		expect((await testCredential('recruiteeApi', data({ baseUrl: `${sandbox.url}/` }))).status).toBe('OK');
 	});
