@@ -112,7 +112,12 @@ export async function callApi<S extends z.ZodTypeAny>(
 		signal: request.signal,
 	};
 	let outcome = await sendRequest(ctx, call);
-	if (outcome.response && api.retryOnce?.(outcome.response)) outcome = await sendRequest(ctx, call);
+	if (outcome.response && api.retryOnce?.(outcome.response)) {
+		// Sent once more (signed afresh): what the first sending retried still counts.
+		const { retried } = outcome;
+		outcome = await sendRequest(ctx, call);
+		outcome.retried = [...retried, ...outcome.retried];
+	}
 	// A 2xx answer's body, parsed once: it tells whether a write took effect, and it is the result.
 	const status = outcome.response?.statusCode ?? 0;
 	const body = status >= 200 && status < 300 ? parseJsonText(outcome.response!.body) : undefined;
@@ -128,7 +133,9 @@ export async function callApi<S extends z.ZodTypeAny>(
 		);
 	}
 	if (outcome.response && outcome.waitTooLong) {
-		throw waitTooLong(ctx, api, request, outcome.response, outcome.waitTooLong);
+		const error = waitTooLong(ctx, api, request, outcome.response, outcome.waitTooLong);
+		if (request.once && outcome.retried.includes(503)) error.context.retriedAfter503 = true;
+		throw error;
 	}
 	if (!outcome.response) {
 		throw apiError(ctx, {

@@ -119,6 +119,49 @@ describe('Applicant → Create', () => {
 		expect(error.description).not.toContain('Nothing was created');
 	});
 
+	test('Fail: HTTP 503 after Sumsub created it, sent again, an expired signature (4004) signed afresh, then refused as a duplicate: still not "Nothing was created"', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', after: true, status: 503 });
+		api.sandbox.inject({
+			method: 'POST',
+			path: '/resources/applicants',
+			status: 401,
+			body: { description: 'Request expired', code: 401, errorCode: 4004, errorName: 'app-token-request-expired' },
+		});
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId, ifExists: 'fail' }));
+		const created = api.sandbox.applicantByExternalUserId(externalUserId);
+		expect(posts().map((r) => [r.status, r.applied ?? false])).toEqual([[503, true], [401, false], [409, true]]);
+		expect(error.message).toBe(mayBeThisRuns(created));
+		expect(error.description).not.toContain('Nothing was created');
+	});
+
+	test.each([['fail'], ['returnExisting']])('%s: HTTP 503 after Sumsub created it, sent again, then a 503 asking a wait past Max Retry Time: found, it may be this run’s own', async (ifExists) => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', after: true, status: 503, headers: { 'retry-after': '0' } });
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', status: 503, headers: { 'retry-after': '600' } });
+		const { items, error } = await api.run(op('create', { levelName: LEVEL, externalUserId, ifExists }));
+		const created = api.sandbox.applicantByExternalUserId(externalUserId);
+		expect(posts().map((r) => [r.status, r.applied ?? false])).toEqual([[503, true], [503, false]]);
+		if (ifExists === 'returnExisting') {
+			expect(error).toBeUndefined();
+			expect(items.map((i) => i.json.id)).toEqual([created.id]);
+		} else {
+			expect(error.message).toBe(mayBeThisRuns(created));
+			expect(error.description).toMatch(/^Sumsub answered an earlier attempt of this create with HTTP 503 \(unavailable\) and it was sent again, and failed then; /);
+		}
+	});
+
+	test('HTTP 503 after Sumsub created it, then a wait past Max Retry Time, and the look-up fails too: the error says the applicant may have been created', async () => {
+		const externalUserId = freshId();
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', after: true, status: 503, headers: { 'retry-after': '0' } });
+		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', status: 503, headers: { 'retry-after': '600' } });
+		api.sandbox.inject({ method: 'GET', status: 500, times: 10 });
+		const { error } = await api.run(op('create', { levelName: LEVEL, externalUserId, ifExists: 'fail' }));
+		expect(error.message).toContain('asked to wait 600 s');
+		expect(error.description).toContain('so the applicant may have been created. Looked for it by its External User ID afterwards: that failed too (');
+		expect(error.description).toContain('Check in Sumsub before running this item again.');
+	});
+
 	test('Fail, no applicant found after an unconfirmed create and no retry left: the advice fits Fail mode', async () => {
 		const externalUserId = freshId();
 		api.sandbox.inject({ method: 'POST', path: '/resources/applicants', mode: 'reset' });

@@ -196,6 +196,20 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			}
 			return existing(found);
 		}
+		if (retriedAfter503(error) && error instanceof NodeApiError) {
+			// Failed otherwise after an attempt answered 503 and sent again: that attempt may have
+			// created the applicant (the transport does not send it again past Max Retries).
+			const look = await settled(find());
+			if ('value' in look && look.value) {
+				return existingAfterUncertain(this, look.value, p.ifExists, itemIndex, EARLIER_503_FAILED);
+			}
+			error.description = `${error.description ?? ''} ${EARLIER_503_AGAIN}; a server that failed after creating it may answer 503 too, so the applicant may have been created. Looked for it by its External User ID afterwards: ${
+				'error' in look
+					? `that failed too (${look.error instanceof Error ? look.error.message : String(look.error)})`
+					: 'not found yet'
+			}. Check in Sumsub before running this item again.`;
+			throw error;
+		}
 		const found = await lookAfterWrite(
 			error,
 			async () => {
@@ -229,8 +243,10 @@ const timeUp = (retry: RetryPolicy) =>
 
 const ANSWER_LOST = 'The create got no clear answer';
 const EARLIER_LOST = 'An earlier attempt of this create got no clear answer';
-const EARLIER_503 =
-	'Sumsub answered an earlier attempt of this create with HTTP 503 (unavailable) and it was sent again, then refused as a duplicate; a server that failed after creating it may answer 503 too';
+const EARLIER_503_AGAIN =
+	'Sumsub answered an earlier attempt of this create with HTTP 503 (unavailable) and it was sent again';
+const EARLIER_503 = `${EARLIER_503_AGAIN}, then refused as a duplicate; a server that failed after creating it may answer 503 too`;
+const EARLIER_503_FAILED = `${EARLIER_503_AGAIN}, and failed then; a server that failed after creating it may answer 503 too`;
 
 /**
  * The applicant found after a create whose outcome was unclear: the result (Return Existing), or in
