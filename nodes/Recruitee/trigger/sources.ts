@@ -165,26 +165,40 @@ export function sourceFor(
 	};
 }
 
-/** For "Fetch test event": the most recent matching records of the last 30 days. */
+/** Pages "Fetch test event" reads at most, newest first, to find matching records. */
+export const TEST_EVENT_PAGES = 5;
+
+/**
+ * For "Fetch test event": the most recent matching records of the last 30 days. The event and
+ * filters of audit log events apply to what is read, so pages are read back from the newest (at
+ * most TEST_EVENT_PAGES) until `count` of them match.
+ */
 export async function recentEvents(
 	ctx: IPollFunctions,
 	source: ReturnType<typeof sourceFor>,
 	count: number,
 ): Promise<IDataObject[]> {
 	const to = Date.now();
-	const body = (await recruiteeGet(ctx, {
-		path: source.newestFirst.path,
-		query: {
-			...source.newestFirst.query,
-			filters_json: JSON.stringify([
-				{ field: 'created_at', gte: seconds(to - 30 * 86400e3), lte: seconds(to) },
-				...source.newestFirst.filters,
-			]),
-			limit: POLL_PAGE_SIZE,
-			page: 1,
-		},
-		schema: source.newestFirst.schema,
-	})) as IDataObject;
-	const wanted = source.newestFirst.records(body).filter((r) => source.wanted(r));
+	const wanted: IDataObject[] = [];
+	let read = 0;
+	for (let page = 1; page <= TEST_EVENT_PAGES && wanted.length < count; page++) {
+		const body = (await recruiteeGet(ctx, {
+			path: source.newestFirst.path,
+			query: {
+				...source.newestFirst.query,
+				filters_json: JSON.stringify([
+					{ field: 'created_at', gte: seconds(to - 30 * 86400e3), lte: seconds(to) },
+					...source.newestFirst.filters,
+				]),
+				limit: POLL_PAGE_SIZE,
+				page,
+			},
+			schema: source.newestFirst.schema,
+		})) as IDataObject & { total: number };
+		const records = source.newestFirst.records(body);
+		wanted.push(...records.filter((r) => source.wanted(r)));
+		read += records.length;
+		if (records.length === 0 || read >= body.total) break;
+	}
 	return ascending(wanted.slice(0, count).reverse(), stampOf);
 }

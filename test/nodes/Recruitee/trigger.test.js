@@ -162,6 +162,24 @@ describe('audit log events', () => {
 		expect(await p.poll()).toBeNull();
 	});
 
+	test('"Fetch test event" reads back past newer entries of other events (at most 5 pages) to find matching ones', async () => {
+		const offer = job();
+		const [candidate] = newCandidates(7200, 1, { offerId: offer.id });
+		const stage = offer.pipeline_template.stages[2].name;
+		const move = sandbox.moveCandidate(candidate, { offerId: offer.id, stageName: stage, created_at: ago(3600) });
+		for (let i = 0; i < 150; i++) sandbox.addAuditEntry({ event_name: 'Admin viewed candidate', created_at: ago(1800 - i) });
+		sandbox.clearRequests();
+		const p = poller({ event: 'candidateMoved' });
+		const items = await p.poll('manual');
+		expect(entryIds(items)).toContain(move._id);
+		const pages = sandbox.requests.map((r) => Number(r.query.page));
+		expect(pages[0]).toBe(1);
+		expect(pages.length).toBeGreaterThan(1);
+		expect(pages.length).toBeLessThanOrEqual(5);
+		// The test fetch does not move the cursor: nothing saved.
+		expect(p.saved()).toEqual({});
+	});
+
 	test('Backfill emits the chosen window on first activation', async () => {
 		const old = sandbox.addAuditEntry({ event_name: 'Admin viewed candidate', created_at: ago(1800) });
 		const p = poller({ event: 'auditLogEvent', eventTypes: ['Admin viewed candidate'], options: { backfillHours: 1 } });
