@@ -187,10 +187,15 @@ export function sourceFor(
 	};
 }
 
+/** The windows, ending now, the list endpoint's "Fetch test event" tries, shortest first. */
+const TEST_EVENT_SPANS_MS = [60e3, 600e3, 3600e3];
+
 /**
  * For "Fetch test event": the `count` most recent events, oldest first. Legacy (newest first): from
  * the newest page of the last day. List (oldest first by id, read from the start): the newest of
- * what a poll reads of the last hour.
+ * the shortest window ending now (a minute, ten, an hour) that holds `count`, or the longest one
+ * read in full (a window with more than a poll reads gives only its oldest events; the last minute's
+ * are still taken when nothing shorter had any).
  */
 export async function recentEvents(
 	ctx: IPollFunctions,
@@ -199,8 +204,17 @@ export async function recentEvents(
 	count: number,
 ): Promise<IDataObject[]> {
 	const to = Date.now();
-	if (endpoint === 'list')
-		return (await readList(ctx, filters, to - 3600e3, to)).records.slice(-count);
+	if (endpoint === 'list') {
+		let best: IDataObject[] = [];
+		for (const span of TEST_EVENT_SPANS_MS) {
+			const { records, until } = await readList(ctx, filters, to - span, to);
+			// Read in part (its oldest events): the shorter window's, unless that had none.
+			if (until < to && best.length) break;
+			best = records;
+			if (until < to || best.length >= count) break;
+		}
+		return best.slice(-count);
+	}
 	const query = windowQuery(filters, to - 86400e3, to);
 	const newest = await legacyEventsPage(ctx, query, { offset: 0, size: LEGACY_POLL_PAGE }, {});
 	const { records } = eventSelector(ctx, query, 'newestFirst')(newest);

@@ -139,6 +139,18 @@ test('legacy: "Fetch test event" returns the newest events of the last day, one 
 	expect(sandbox.requests).toHaveLength(1);
 });
 
+test('list: "Fetch test event" returns the newest events even when the last hour holds more than a poll reads', async () => {
+	const p = poller({ endpoint: 'list' });
+	clock.advance(60_000);
+	add(1_800, 25_000);
+	const newest = add(30, 5);
+	expect(descriptions(await p.poll('manual'))).toEqual(newest);
+	// Fewer than 5 in the last minute: the last ten minutes, read whole.
+	clock.advance(120_000);
+	const later = add(30, 2);
+	expect(descriptions(await p.poll('manual'))).toEqual([...newest.slice(2), ...later]);
+});
+
 test.each([['legacy'], ['list']])('%s: more than one poll reads (20 pages) is read over several polls, oldest first, none lost', async (endpoint) => {
 	const p = poller({ endpoint });
 	await p.poll();
