@@ -275,14 +275,19 @@ export async function lookAfterWrite<T>(
 	const found = await settled(look());
 	if ('value' in found && found.value !== undefined) return found.value;
 	if (writeError instanceof NodeApiError) {
-		const looked =
-			'value' in found
-				? notFound
-				: `that failed too (${found.error instanceof Error ? found.error.message : String(found.error)})`;
-		writeError.description = `${writeError.description ?? ''} Looked for it afterwards: ${looked}.`;
+		writeError.description = `${writeError.description ?? ''} Looked for it afterwards: ${lookedFor(found, notFound)}.`;
 	}
 	throw writeError;
 }
+
+/** What a look after a write that found nothing says: `notFound`, or that the look failed too. */
+export const lookedFor = (
+	found: { value: unknown } | { error: unknown },
+	notFound: string,
+): string =>
+	'value' in found
+		? notFound
+		: `that failed too (${found.error instanceof Error ? found.error.message : String(found.error)})`;
 
 /**
  * Whether a write's failing answer came after an earlier attempt of it answered 503 and was sent

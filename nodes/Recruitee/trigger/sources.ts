@@ -29,6 +29,29 @@ export const stampOf = (record: IDataObject): Stamp => ({
 	time: Date.parse(String(record.created_at)),
 });
 
+/** Page `n` (from 1, newest first) of a Recruitee list over [from, to]: its records and total. */
+async function pageOf(
+	ctx: IPollFunctions,
+	list: NewestFirst,
+	from: number,
+	to: number,
+	n: number,
+	pageSize = POLL_PAGE_SIZE,
+): Promise<{ records: IDataObject[]; total: number }> {
+	const window: RecruiteeFilter = { field: 'created_at', gte: seconds(from), lte: seconds(to) };
+	const body = (await recruiteeGet(ctx, {
+		path: list.path,
+		query: {
+			...list.query,
+			filters_json: JSON.stringify([window, ...list.filters]),
+			limit: pageSize,
+			page: n,
+		},
+		schema: list.schema,
+	})) as IDataObject & { total: number };
+	return { records: list.records(body), total: body.total };
+}
+
 /**
  * Reads a newest-first Recruitee list over [from, to] oldest first: all of it when it fits in the
  * page cap, else its oldest pages (the last ones), up to the newest record read. Page 1 (the
@@ -42,20 +65,7 @@ async function readNewestFirst(
 	to: number,
 	pageSize = POLL_PAGE_SIZE,
 ): Promise<WindowRead<IDataObject>> {
-	const window: RecruiteeFilter = { field: 'created_at', gte: seconds(from), lte: seconds(to) };
-	const page = async (n: number) => {
-		const body = (await recruiteeGet(ctx, {
-			path: list.path,
-			query: {
-				...list.query,
-				filters_json: JSON.stringify([window, ...list.filters]),
-				limit: pageSize,
-				page: n,
-			},
-			schema: list.schema,
-		})) as IDataObject & { total: number };
-		return { records: list.records(body), total: body.total };
-	};
+	const page = async (n: number) => await pageOf(ctx, list, from, to, n, pageSize);
 	const first = await page(1);
 	// Recruitee may serve fewer records a page than asked (a cap of its own, undocumented): the pages
 	// are then numbered at the size it serves.
@@ -181,24 +191,11 @@ export async function recentEvents(
 	const to = Date.now();
 	const wanted: IDataObject[] = [];
 	let read = 0;
-	for (let page = 1; page <= TEST_EVENT_PAGES && wanted.length < count; page++) {
-		const body = (await recruiteeGet(ctx, {
-			path: source.newestFirst.path,
-			query: {
-				...source.newestFirst.query,
-				filters_json: JSON.stringify([
-					{ field: 'created_at', gte: seconds(to - 30 * 86400e3), lte: seconds(to) },
-					...source.newestFirst.filters,
-				]),
-				limit: POLL_PAGE_SIZE,
-				page,
-			},
-			schema: source.newestFirst.schema,
-		})) as IDataObject & { total: number };
-		const records = source.newestFirst.records(body);
+	for (let n = 1; n <= TEST_EVENT_PAGES && wanted.length < count; n++) {
+		const { records, total } = await pageOf(ctx, source.newestFirst, to - 30 * 86400e3, to, n);
 		wanted.push(...records.filter((r) => source.wanted(r)));
 		read += records.length;
-		if (records.length === 0 || read >= body.total) break;
+		if (records.length === 0 || read >= total) break;
 	}
 	return ascending(wanted.slice(0, count).reverse(), stampOf);
 }

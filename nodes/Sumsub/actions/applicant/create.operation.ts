@@ -6,6 +6,7 @@ import {
 	httpCodeOf,
 	isUncertainWrite,
 	lookAfterWrite,
+	lookedFor,
 	retriedAfter503,
 	saidOf,
 	settled,
@@ -203,11 +204,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if ('value' in look && look.value) {
 				return existingAfterUncertain(this, look.value, p.ifExists, itemIndex, EARLIER_503_FAILED);
 			}
-			error.description = `${error.description ?? ''} ${EARLIER_503_AGAIN}; a server that failed after creating it may answer 503 too, so the applicant may have been created. Looked for it by its External User ID afterwards: ${
-				'error' in look
-					? `that failed too (${look.error instanceof Error ? look.error.message : String(look.error)})`
-					: 'not found yet'
-			}. Check in Sumsub before running this item again.`;
+			error.description = `${error.description ?? ''} ${EARLIER_503_AGAIN}; ${MAY_503}, so the applicant may have been created. Looked for it by its External User ID afterwards: ${lookedFor(look, 'not found yet')}. Check in Sumsub before running this item again.`;
 			throw error;
 		}
 		const found = await lookAfterWrite(
@@ -245,8 +242,9 @@ const ANSWER_LOST = 'The create got no clear answer';
 const EARLIER_LOST = 'An earlier attempt of this create got no clear answer';
 const EARLIER_503_AGAIN =
 	'Sumsub answered an earlier attempt of this create with HTTP 503 (unavailable) and it was sent again';
-const EARLIER_503 = `${EARLIER_503_AGAIN}, then refused as a duplicate; a server that failed after creating it may answer 503 too`;
-const EARLIER_503_FAILED = `${EARLIER_503_AGAIN}, and failed then; a server that failed after creating it may answer 503 too`;
+const MAY_503 = 'a server that failed after creating it may answer 503 too';
+const EARLIER_503 = `${EARLIER_503_AGAIN}, then refused as a duplicate; ${MAY_503}`;
+const EARLIER_503_FAILED = `${EARLIER_503_AGAIN}, and failed then; ${MAY_503}`;
 
 /**
  * The applicant found after a create whose outcome was unclear: the result (Return Existing), or in
